@@ -1,0 +1,54 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { readMigrations, type Migration } from "@/lib/db/migrate";
+
+const SCHEMA_PATH = path.join("prisma", "schema.prisma");
+
+/**
+ * The SQL that takes a database built from `migrations` to the datamodel in `schema`,
+ * or null when there is nothing to change.
+ */
+export async function diffSchemaAgainstMigrations(
+  schema = fs.readFileSync(path.join(process.cwd(), SCHEMA_PATH), "utf8"),
+  migrations: Migration[] = readMigrations(),
+): Promise<string | null> {
+  const shadow = new PGlite();
+  try {
+    for (const m of migrations) await shadow.exec(m.sql);
+    const engine = await loadSchemaEngine(shadow);
+    const files = [{ path: SCHEMA_PATH, content: schema }];
+    const result = await engine.diff({
+      from: { tag: "schemaDatasource", files, configDir: process.cwd() },
+      to: { tag: "schemaDatamodel", files },
+      script: true,
+      exitCode: true,
+      filters: { externalTables: [], externalEnums: [] },
+    } as never);
+    return result.exitCode === 0 ? null : result.stdout;
+  } finally {
+    await shadow.close();
+  }
+}
+
+async function loadSchemaEngine(shadow: PGlite) {
+  const runtime = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+  const wasmPath = path.join(process.cwd(), "node_modules/@prisma/schema-engine-wasm/schema_engine_bg.wasm");
+  const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), {
+    "./schema_engine_bg.js": runtime as unknown as WebAssembly.ModuleImports,
+  });
+  const r = runtime as unknown as {
+    __wbg_set_wasm(exports: WebAssembly.Exports): void;
+    SchemaEngine: { new: (...args: unknown[]) => Promise<{ diff(p: unknown): Promise<{ exitCode: number; stdout: string }> }> };
+  };
+  r.__wbg_set_wasm(instance.exports);
+  (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
+  return r.SchemaEngine.new(
+    { datamodels: undefined },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(shadow)),
+  );
+}

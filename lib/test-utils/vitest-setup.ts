@@ -1,0 +1,30 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeAll } from "vitest";
+
+// Integration tests run on a throwaway PGlite per worker, or on PostgreSQL when TEST_DATABASE_URL
+// is set (`npm run test:integration:pg`). This runs before any app module reads the environment.
+if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+else delete process.env.DATABASE_URL;
+process.env.DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "undersigned-test-"));
+process.env.OUTBOX_WORKER = "false";
+process.env.DEMO_DATA = "false";
+
+beforeAll(async () => {
+  const { migrateDatabase } = await import("@/lib/db");
+  await migrateDatabase();
+});
+
+// A console.error during a test is a surprise; surface it as a failure instead of scrolling past.
+const errors: unknown[][] = [];
+const original = console.error;
+console.error = (...args: unknown[]) => {
+  errors.push(args);
+  original(...args);
+};
+afterEach(() => {
+  if (errors.length === 0) return;
+  const first = errors.splice(0).map((a) => a.map(String).join(" "));
+  throw new Error(`console.error was called during the test:\n${first.join("\n")}`);
+});
