@@ -29,6 +29,8 @@ const schema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   OUTBOX_WORKER: bool.default(true),
   DEMO_DATA: bool.default(true),
+  DEV_OUTBOX_PAGE: bool.default(false),
+  TEST_HOOKS: bool.default(false),
   SIGNATURE_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
   RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(5),

@@ -34,18 +34,31 @@ export async function diffSchemaAgainstMigrations(
   }
 }
 
+type SchemaEngineRuntime = {
+  SchemaEngine: { new: (...args: unknown[]) => Promise<{ diff(p: unknown): Promise<{ exitCode: number; stdout: string }> }> };
+};
+
+// The wasm-bindgen glue caches views of the instance's memory at module level, so the module must be
+// instantiated once per process: a second instance made the next diff read the old memory
+// ("The encoded data was not valid for encoding utf-8") and hang.
+let runtime: Promise<SchemaEngineRuntime> | undefined;
+
+function loadRuntime(): Promise<SchemaEngineRuntime> {
+  return (runtime ??= (async () => {
+    const glue = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+    const wasmPath = path.join(process.cwd(), "node_modules/@prisma/schema-engine-wasm/schema_engine_bg.wasm");
+    const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), {
+      "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
+    });
+    const r = glue as unknown as SchemaEngineRuntime & { __wbg_set_wasm(exports: WebAssembly.Exports): void };
+    r.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
+    return r;
+  })());
+}
+
 async function loadSchemaEngine(shadow: PGlite) {
-  const runtime = await import("@prisma/schema-engine-wasm/schema_engine_bg");
-  const wasmPath = path.join(process.cwd(), "node_modules/@prisma/schema-engine-wasm/schema_engine_bg.wasm");
-  const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), {
-    "./schema_engine_bg.js": runtime as unknown as WebAssembly.ModuleImports,
-  });
-  const r = runtime as unknown as {
-    __wbg_set_wasm(exports: WebAssembly.Exports): void;
-    SchemaEngine: { new: (...args: unknown[]) => Promise<{ diff(p: unknown): Promise<{ exitCode: number; stdout: string }> }> };
-  };
-  r.__wbg_set_wasm(instance.exports);
-  (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
+  const r = await loadRuntime();
   return r.SchemaEngine.new(
     { datamodels: undefined },
     () => {},

@@ -1,0 +1,61 @@
+import "server-only";
+import fs from "node:fs/promises";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import MailComposer from "nodemailer/lib/mail-composer";
+import { env } from "@/lib/env";
+import type { EmailMessage } from "@/lib/email/message";
+
+export const devOutboxDir = () => path.resolve(env.DATA_DIR, "outbox");
+
+type Deliver = (message: EmailMessage & { id: string }) => Promise<void>;
+
+const globalForMail = globalThis as unknown as { undersignedTransport?: nodemailer.Transporter };
+
+function smtpTransport(url: string): nodemailer.Transporter {
+  const plain = url.startsWith("smtp://");
+  return (globalForMail.undersignedTransport ??= nodemailer.createTransport({
+    url,
+    // smtp:// means a local relay or test server; smtps:// is TLS from the first byte.
+    ...(plain ? { secure: false, ignoreTLS: true } : {}),
+    pool: true,
+    maxConnections: 4,
+  } as nodemailer.TransportOptions));
+}
+
+const sendSmtp: Deliver = async (m) => {
+  await smtpTransport(env.SMTP_URL!).sendMail({
+    from: env.EMAIL_FROM,
+    to: m.to,
+    subject: m.subject,
+    text: m.text,
+    html: m.html,
+    messageId: `<${m.id}@undersigned>`,
+  });
+};
+
+// With no SMTP server configured, each message becomes an RFC 5322 file in DATA_DIR/outbox
+// (tools read these: the names sort by time) and its subject and first link go to the console.
+const writeEml: Deliver = async (m) => {
+  const raw = await new MailComposer({
+    from: env.EMAIL_FROM,
+    to: m.to,
+    subject: m.subject,
+    text: m.text,
+    html: m.html,
+    messageId: `<${m.id}@undersigned>`,
+    date: new Date(),
+  })
+    .compile()
+    .build();
+  const dir = devOutboxDir();
+  await fs.mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${m.id}.eml`);
+  await fs.writeFile(file, raw);
+  const link = m.text.match(/https?:\/\/\S+/)?.[0];
+  console.log(`[outbox] "${m.subject}" written to ${path.relative(process.cwd(), file)}${link ? `\n[outbox] link: ${link}` : ""}`);
+};
+
+export function deliver(message: EmailMessage & { id: string }): Promise<void> {
+  return env.SMTP_URL ? sendSmtp(message) : writeEml(message);
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import { env, warnAboutGeneratedSecret } from "@/lib/env";
+import { databaseKind, migrateDatabase } from "@/lib/db";
+import { DEMO_COORDINATOR_EMAIL } from "@/lib/demo/demo-appeal";
+import { seedDemo } from "@/lib/demo/seed-demo";
+import { startOutboxWorker } from "@/lib/email/worker";
+import { devOutboxDir } from "@/lib/email/transport";
+
+/** Runs once per server process, before it serves: migrate, seed the demo, start the workers. */
+export async function onServerStart(): Promise<void> {
+  warnAboutGeneratedSecret();
+  const { applied } = await migrateDatabase();
+  console.log(`[start] database: ${databaseKind()}, ${applied.length} migration(s) applied`);
+  if (env.DEMO_DATA) {
+    const { seeded } = await seedDemo();
+    if (seeded) {
+      console.log(
+        `[start] Demo data created. Sign in as the demo coordinator: open ${env.APP_URL}/sign-in and enter ${DEMO_COORDINATOR_EMAIL}; ` +
+          (env.SMTP_URL ? "the link goes to that address." : "the sign-in link is printed here and saved under ${devOutboxDir()}."),
+      );
+    }
+  }
+  if (env.TEST_HOOKS) console.warn("[start] TEST_HOOKS is on: test-only routes are enabled. Never in production.");
+  if (env.OUTBOX_WORKER) startOutboxWorker();
+}
