@@ -10,21 +10,28 @@ export const devOutboxDir = () => path.resolve(env.DATA_DIR, "outbox");
 
 type Deliver = (message: EmailMessage & { id: string }) => Promise<void>;
 
-const globalForMail = globalThis as unknown as { undersignedTransport?: nodemailer.Transporter };
+const globalForMail = globalThis as unknown as { undersignedTransports?: Map<string, nodemailer.Transporter> };
 
 function smtpTransport(url: string): nodemailer.Transporter {
+  const transports = (globalForMail.undersignedTransports ??= new Map());
+  const existing = transports.get(url);
+  if (existing) return existing;
   const plain = url.startsWith("smtp://");
-  return (globalForMail.undersignedTransport ??= nodemailer.createTransport({
+  const transport = nodemailer.createTransport({
     url,
     // smtp:// means a local relay or test server; smtps:// is TLS from the first byte.
     ...(plain ? { secure: false, ignoreTLS: true } : {}),
     pool: true,
     maxConnections: 4,
-  } as nodemailer.TransportOptions));
+  } as nodemailer.TransportOptions);
+  transports.set(url, transport);
+  return transport;
 }
 
-const sendSmtp: Deliver = async (m) => {
-  await smtpTransport(env.SMTP_URL!).sendMail({
+export const smtpDeliver =
+  (url: string): Deliver =>
+  async (m) => {
+  await smtpTransport(url).sendMail({
     from: env.EMAIL_FROM,
     to: m.to,
     subject: m.subject,
@@ -32,11 +39,13 @@ const sendSmtp: Deliver = async (m) => {
     html: m.html,
     messageId: `<${m.id}@undersigned>`,
   });
-};
+  };
 
 // With no SMTP server configured, each message becomes an RFC 5322 file in DATA_DIR/outbox
 // (tools read these: the names sort by time) and its subject and first link go to the console.
-const writeEml: Deliver = async (m) => {
+export const emlDeliver =
+  (dir: string): Deliver =>
+  async (m) => {
   const raw = await new MailComposer({
     from: env.EMAIL_FROM,
     to: m.to,
@@ -48,7 +57,6 @@ const writeEml: Deliver = async (m) => {
   })
     .compile()
     .build();
-  const dir = devOutboxDir();
   await fs.mkdir(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${m.id}.eml`);
   await fs.writeFile(file, raw);
@@ -57,5 +65,5 @@ const writeEml: Deliver = async (m) => {
 };
 
 export function deliver(message: EmailMessage & { id: string }): Promise<void> {
-  return env.SMTP_URL ? sendSmtp(message) : writeEml(message);
+  return env.SMTP_URL ? smtpDeliver(env.SMTP_URL)(message) : emlDeliver(devOutboxDir())(message);
 }

@@ -1,13 +1,18 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll } from "vitest";
+import { testSmtpPort } from "./smtp-capture";
 
 // Integration tests run on a throwaway PGlite per worker, or on PostgreSQL when TEST_DATABASE_URL
 // is set (`npm run test:integration:pg`). This runs before any app module reads the environment.
 if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
 else delete process.env.DATABASE_URL;
-process.env.DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "undersigned-test-"));
+// Everything a test writes stays inside the repository's git-ignored .data folder.
+const tmpRoot = path.resolve(".data", "test");
+fs.mkdirSync(tmpRoot, { recursive: true });
+process.env.DATA_DIR ??= fs.mkdtempSync(path.join(tmpRoot, "worker-"));
+// Each vitest worker has its own port for the real SMTP server that email tests start.
+process.env.SMTP_URL ??= `smtp://127.0.0.1:${testSmtpPort()}`;
 process.env.OUTBOX_WORKER = "false";
 process.env.DEMO_DATA = "false";
 

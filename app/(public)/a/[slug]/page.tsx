@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { LetterSheet } from "@/components/letter/letter-sheet";
+import { SignatoryList } from "@/components/appeals/signatory-list";
+import { getPublicAppeal } from "@/lib/appeals/get-public-appeal";
+import { formatLetterDate } from "@/lib/appeals/format-date";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const appeal = await getPublicAppeal({ slug: (await params).slug });
+  if (!appeal) return {};
+  return { title: appeal.title, description: appeal.summary || undefined };
+}
+
+export default async function AppealPage({ params }: Props) {
+  const appeal = await getPublicAppeal({ slug: (await params).slug });
+  if (!appeal) notFound();
+  const total = appeal.organisations.length + appeal.individuals.length;
+  return (
+    <div className="stack">
+      {appeal.status === "CLOSED" && (
+        <p className="form-message" role="status">
+          This appeal is closed: it no longer accepts signatures.
+        </p>
+      )}
+      <h1 className="visually-hidden">{appeal.title}</h1>
+      <LetterSheet content={appeal.content} />
+      <section aria-labelledby="signatories" className="stack">
+        <h2 id="signatories">Signatories as of {formatLetterDate(new Date(), "en")}</h2>
+        <p>
+          {appeal.organisations.length} organisations and {appeal.individuals.length} individuals have signed.
+        </p>
+        {total > 0 && <SignatoryList organisations={appeal.organisations} individuals={appeal.individuals} />}
+      </section>
+    </div>
+  );
+}

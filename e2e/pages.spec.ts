@@ -1,0 +1,51 @@
+import { expect, expectAccessible, test } from "./support/fixtures";
+
+// Every page passes axe-core and fits a phone's width; screenshots go to e2e/.artifacts for review.
+const pages = [
+  { name: "home", path: "/", heading: "Open letters, signed together" },
+  { name: "sign-in", path: "/sign-in", heading: "Sign in to coordinate appeals" },
+  { name: "check-email", path: "/sign-in/check-email", heading: "Check your inbox" },
+  { name: "sign-in-error", path: "/sign-in/error?error=Verification", heading: "This sign-in link can no longer be used" },
+  { name: "demo-appeal", path: "/a/release-detained-journalists", heading: /Release the journalists/ },
+  { name: "dashboard", path: "/dashboard", heading: "Your appeals", signedIn: true },
+];
+
+for (const width of [1280, 390]) {
+  for (const p of pages) {
+    test(`${p.name} is accessible and fits ${width} px`, async ({ page, signIn }) => {
+      if (p.signedIn) await signIn();
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(p.path);
+      await expect(page.getByRole("heading", { level: 1, name: p.heading })).toBeAttached();
+      await expectAccessible(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, "horizontal scrolling").toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `e2e/.artifacts/screens/${p.name}-${width}.png`, fullPage: true });
+    });
+  }
+}
+
+test("the demo appeal shows its letter and signatories, honouring hidden names and countries", async ({ page }) => {
+  await page.goto("/a/release-detained-journalists");
+  await expect(page.getByText("Dear President Dumontel,")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Release, immediately and unconditionally" })).toBeVisible();
+  await expect(page.getByText("Rəşad Məmmədli, Chair, Caspian Institute for Peace and Democracy (Azerbaijan)")).toBeVisible();
+  // Aytən Qasımova asked not to be named; İlkin Şükürov asked to hide his country.
+  await expect(page.getByText("Aytən Qasımova")).toHaveCount(0);
+  await expect(page.getByText("Women Lawyers for Justice (Azerbaijan)")).toBeVisible();
+  await expect(page.getByText("İlkin Şükürov, Human-rights defender", { exact: true })).toBeVisible();
+  await expect(page.locator("body")).not.toContainText("@example.org");
+});
+
+test("a draft or unknown appeal is not found", async ({ page, hook }) => {
+  const draft = await hook<{ slug: string }>("create-appeal", { status: "DRAFT" });
+  for (const path of [`/a/${draft.slug}`, "/a/no-such-appeal"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+  }
+});
+
+test("the dev outbox page does not exist in a production build", async ({ page }) => {
+  const response = await page.goto("/dev/outbox");
+  expect(response?.status()).toBe(404);
+});

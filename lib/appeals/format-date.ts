@@ -1,0 +1,12 @@
+// A bare "en" appeal is written the international way ("18 July 2018"), as in the letters this
+// tool reproduces; "en-US" still gets "July 18, 2018".
+const dateLocale = (language: string) => (language.toLowerCase() === "en" ? "en-GB" : language);
+
+/** A calendar date as the appeal's language writes it in a letter ("18 July 2018", "18 juillet 2018"). */
+export function formatLetterDate(date: Date, language: string): string {
+  try {
+    return new Intl.DateTimeFormat(dateLocale(language), { dateStyle: "long", timeZone: "UTC" }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(date);
+  }
+}
