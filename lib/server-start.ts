@@ -1,5 +1,6 @@
 import "server-only";
 import { env, warnAboutGeneratedSecret } from "@/lib/env";
+import { startDeadlineLoop } from "@/lib/appeals/deadline";
 import { databaseKind, migrateDatabase } from "@/lib/db";
 import { DEMO_COORDINATOR_EMAIL } from "@/lib/demo/demo-appeal";
 import { seedDemo } from "@/lib/demo/seed-demo";
@@ -22,4 +23,5 @@ export async function onServerStart(): Promise<void> {
   }
   if (env.TEST_HOOKS) console.warn("[start] TEST_HOOKS is on: test-only routes are enabled. Never in production.");
   if (env.OUTBOX_WORKER) startOutboxWorker();
+  startDeadlineLoop();
 }

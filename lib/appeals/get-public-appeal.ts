@@ -1,10 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { countryName } from "@/lib/countries";
-import { formatLetterDate } from "@/lib/appeals/format-date";
+import { closeExpiredAppeals } from "@/lib/appeals/deadline";
+import { letterContentOf } from "@/lib/appeals/letter-content";
 import { composeSignatoryLine } from "@/lib/letter/signatory-line";
-import { parseLetterMarkdown } from "@/lib/markdown/letter-markdown";
-import type { LetterContent } from "@/lib/letter/types";
 
 export interface PublicSignatory {
   id: string;
@@ -13,9 +12,12 @@ export interface PublicSignatory {
 
 /** An open or closed appeal as the public sees it; drafts and unknown slugs are null. */
 export async function getPublicAppeal({ slug }: { slug: string }) {
+  const found = await db().appeal.findFirst({ where: { slug, status: "OPEN", deadline: { lte: new Date() } }, select: { id: true } });
+  if (found) await closeExpiredAppeals(found.id);
   const appeal = await db().appeal.findFirst({
     where: { slug, status: { in: ["OPEN", "CLOSED"] } },
     include: {
+      versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, createdAt: true } },
       signatures: {
         where: { status: "PUBLIC" },
         orderBy: { createdAt: "asc" },
@@ -24,16 +26,7 @@ export async function getPublicAppeal({ slug }: { slug: string }) {
     },
   });
   if (!appeal) return null;
-  const content: LetterContent = {
-    language: appeal.language,
-    title: appeal.title,
-    recipient: appeal.recipient,
-    place: appeal.place,
-    dateText: appeal.letterDate ? formatLetterDate(appeal.letterDate, appeal.language) : "",
-    salutation: appeal.salutation,
-    body: parseLetterMarkdown(appeal.body),
-    closing: appeal.closing,
-  };
+  const content = letterContentOf(appeal);
   const toLine = (s: (typeof appeal.signatures)[number]): PublicSignatory | null => {
     const line = composeSignatoryLine(
       {
@@ -56,6 +49,10 @@ export async function getPublicAppeal({ slug }: { slug: string }) {
     title: appeal.title,
     summary: appeal.summary,
     status: appeal.status,
+    language: appeal.language,
+    deadline: appeal.deadline,
+    closedAt: appeal.closedAt,
+    latestVersion: appeal.versions[0] ?? null,
     content,
     organisations: lines("ORGANISATION"),
     individuals: lines("INDIVIDUAL"),

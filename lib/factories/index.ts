@@ -38,14 +38,14 @@ export async function createSignature({
   const email = data.email ?? `signer-${uniqueSuffix()}@example.org`;
   return db().signature.create({
     data: {
+      name: "Test Signer",
+      confirmedAt: status === "PUBLIC" ? new Date() : null,
+      ...data,
       appealId,
       kind,
       status,
-      name: "Test Signer",
       email,
-      emailNormalized: email.toLowerCase(),
-      confirmedAt: status === "PUBLIC" ? new Date() : null,
-      ...data,
+      emailNormalized: data.emailNormalized ?? email.toLowerCase(),
     },
   });
 }

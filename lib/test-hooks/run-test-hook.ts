@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { createAppeal, createUser } from "@/lib/factories";
+import { createAppeal, createSignature, createUser } from "@/lib/factories";
 
 // Routes for the end-to-end tests only (TEST_HOOKS=true): the embedded database admits one
 // process, so the Playwright tests create their data and sessions through the app itself.
@@ -41,6 +41,45 @@ const hooks = {
       const owner = ownerEmail ? await db().user.findUnique({ where: { email: ownerEmail } }) : null;
       const appeal = await createAppeal({ ...data, ownerId: owner?.id });
       return { id: appeal.id, slug: appeal.slug, title: appeal.title };
+    },
+  },
+  "add-member": {
+    input: z.object({ appealId: z.string(), email: z.email(), role: z.enum(["OWNER", "EDITOR"]).default("EDITOR") }),
+    async run({ appealId, email, role }: { appealId: string; email: string; role: "OWNER" | "EDITOR" }) {
+      const user = await db().user.upsert({ where: { email }, create: { email }, update: {} });
+      await db().appealMember.create({ data: { appealId, userId: user.id, role } });
+      return { userId: user.id };
+    },
+  },
+  "create-signature": {
+    input: z.object({ appealId: z.string(), name: z.string().default("Test Signer"), email: z.email().optional() }),
+    async run({ appealId, name, email }: { appealId: string; name: string; email?: string }) {
+      const latest = await db().textVersion.findFirst({ where: { appealId }, orderBy: { version: "desc" } });
+      const s = await createSignature({ appealId, name, email, signedVersionId: latest?.id ?? null, confirmedVersionId: latest?.id ?? null });
+      return { id: s.id };
+    },
+  },
+  "set-deadline": {
+    input: z.object({ appealId: z.string(), deadline: z.iso.datetime() }),
+    async run({ appealId, deadline }: { appealId: string; deadline: string }) {
+      await db().appeal.update({ where: { id: appealId }, data: { deadline: new Date(deadline), deadlineTimeZone: "UTC" } });
+      return {};
+    },
+  },
+  "get-appeal": {
+    input: z.object({ appealId: z.string() }),
+    async run({ appealId }: { appealId: string }) {
+      const appeal = await db().appeal.findUniqueOrThrow({
+        where: { id: appealId },
+        include: { versions: { orderBy: { version: "asc" } }, members: { include: { user: { select: { email: true } } } } },
+      });
+      return {
+        title: appeal.title,
+        status: appeal.status,
+        body: appeal.body,
+        versions: appeal.versions.map((v) => ({ version: v.version, sha256: v.sha256 })),
+        members: appeal.members.map((m) => ({ email: m.user.email, role: m.role })),
+      };
     },
   },
 } as const;

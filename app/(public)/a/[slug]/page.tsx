@@ -23,7 +23,13 @@ export default async function AppealPage({ params }: Props) {
     <div className="stack">
       {appeal.status === "CLOSED" && (
         <p className="form-message" role="status">
-          This appeal is closed: it no longer accepts signatures.
+          This appeal is closed{appeal.closedAt ? ` since ${formatLetterDate(appeal.closedAt, "en")}` : ""}: it no longer accepts signatures.
+        </p>
+      )}
+      {appeal.latestVersion && appeal.latestVersion.version > 1 && (
+        <p className="form-message" role="note">
+          The text of this letter was changed on {formatLetterDate(appeal.latestVersion.createdAt, "en")} (version{" "}
+          {appeal.latestVersion.version}). Earlier signers signed a previous version.
         </p>
       )}
       <h1 className="visually-hidden">{appeal.title}</h1>
