@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite loads its WASM and data files relative to its own module: bundling it breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "sharp"],
+  // These load data files relative to their own module (PGlite its WASM, freemail its domain
+  // lists): bundling them breaks that.
+  serverExternalPackages: ["@electric-sql/pglite", "sharp", "freemail"],
   // `npm test` type-checks the whole project (tests included) with tsc before it builds.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,

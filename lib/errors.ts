@@ -15,3 +15,12 @@ export const notFound = (what = "This page") => new AppError("NOT_FOUND", `${wha
 
 export const isAppError = (err: unknown, code?: AppErrorCode): err is AppError =>
   err instanceof AppError && (code === undefined || err.code === code);
+
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("RATE_LIMITED", message);
+  }
+}

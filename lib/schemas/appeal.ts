@@ -88,10 +88,10 @@ export const appealFormSchema = z
     }
     if (v.deadline && !v.deadlineTimeZone) {
       ctx.addIssue({ code: "custom", path: ["deadlineTimeZone"], message: "Choose the deadline's time zone." });
-    } else if (v.deadline && deadlineInstant(v.deadline, v.deadlineTimeZone)! <= new Date()) {
+    } else if (v.deadline && isTimeZone(v.deadlineTimeZone) && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v.deadline) && deadlineInstant(v.deadline, v.deadlineTimeZone)! <= new Date()) {
       ctx.addIssue({ code: "custom", path: ["deadline"], message: "The deadline must be in the future." });
     }
-  });
+  }, { when: () => true });
 
 /** The instant a wall-clock deadline ("2026-12-01T18:00") in an IANA time zone stands for. */
 export function deadlineInstant(local: string, timeZone: string): Date | null {

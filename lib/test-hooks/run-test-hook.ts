@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { createAppeal, createSignature, createUser } from "@/lib/factories";
+import { recordTextVersion } from "@/lib/appeals/text-versions";
 
 // Routes for the end-to-end tests only (TEST_HOOKS=true): the embedded database admits one
 // process, so the Playwright tests create their data and sessions through the app itself.
@@ -36,11 +37,34 @@ const hooks = {
       ownerEmail: z.email().optional(),
       status: z.enum(["DRAFT", "OPEN", "CLOSED"]).optional(),
       title: z.string().optional(),
+      requireApproval: z.boolean().optional(),
+      drawnSignature: z.enum(["OFF", "OPTIONAL", "REQUIRED"]).optional(),
+      allowOrganisations: z.boolean().optional(),
+      allowIndividuals: z.boolean().optional(),
+      publicPdf: z.boolean().optional(),
     }),
-    async run({ ownerEmail, ...data }: { ownerEmail?: string; status?: "DRAFT" | "OPEN" | "CLOSED"; title?: string }) {
+    async run({ ownerEmail, ...data }: { ownerEmail?: string } & Record<string, unknown>) {
       const owner = ownerEmail ? await db().user.findUnique({ where: { email: ownerEmail } }) : null;
       const appeal = await createAppeal({ ...data, ownerId: owner?.id });
+      if (appeal.status !== "DRAFT") await db().$transaction((tx) => recordTextVersion(tx, appeal, null));
       return { id: appeal.id, slug: appeal.slug, title: appeal.title };
+    },
+  },
+  "expire-signature-links": {
+    input: z.object({ email: z.email() }),
+    async run({ email }: { email: string }) {
+      const { count } = await db().token.updateMany({
+        where: { signature: { email }, purpose: "CONFIRM_SIGNATURE", usedAt: null },
+        data: { expiresAt: new Date(Date.now() - 60_000) },
+      });
+      return { count };
+    },
+  },
+  "signatures-of": {
+    input: z.object({ appealId: z.string() }),
+    async run({ appealId }: { appealId: string }) {
+      const rows = await db().signature.findMany({ where: { appealId }, orderBy: { createdAt: "asc" } });
+      return rows.map((r) => ({ id: r.id, status: r.status, name: r.name, email: r.email, hasImage: r.signatureImage !== null, imageBytes: r.signatureImage?.length ?? 0, inkColor: r.inkColor }));
     },
   },
   "add-member": {

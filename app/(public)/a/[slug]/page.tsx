@@ -4,6 +4,9 @@ import { LetterSheet } from "@/components/letter/letter-sheet";
 import { SignatoryList } from "@/components/appeals/signatory-list";
 import { getPublicAppeal } from "@/lib/appeals/get-public-appeal";
 import { formatLetterDate } from "@/lib/appeals/format-date";
+import { SignOnForm } from "@/components/signatures/sign-on-form";
+import { signAppealAction } from "@/lib/actions/signatures";
+import { countryOptions } from "@/lib/countries";
 
 export const dynamic = "force-dynamic";
 
@@ -34,6 +37,18 @@ export default async function AppealPage({ params }: Props) {
       )}
       <h1 className="visually-hidden">{appeal.title}</h1>
       <LetterSheet content={appeal.content} />
+      {appeal.status === "OPEN" && (
+        <section aria-labelledby="sign" className="card stack">
+          <h2 id="sign" style={{ margin: 0 }}>Sign this letter</h2>
+          <SignOnForm
+            action={signAppealAction.bind(null, appeal.slug)}
+            allowOrganisations={appeal.allowOrganisations}
+            allowIndividuals={appeal.allowIndividuals}
+            drawnSignature={appeal.drawnSignature}
+            countries={countryOptions("en")}
+          />
+        </section>
+      )}
       <section aria-labelledby="signatories" className="stack">
         <h2 id="signatories">Signatories as of {formatLetterDate(new Date(), "en")}</h2>
         <p>

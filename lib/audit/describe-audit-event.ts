@@ -1,0 +1,33 @@
+// Human labels for the audit log. Pure, so the page and the tests share it. Unknown actions (from
+// features added later) still read sensibly: "signature.approved" becomes "Signature approved".
+
+type Details = Record<string, unknown>;
+
+const str = (d: Details, key: string) => (typeof d[key] === "string" ? (d[key] as string) : undefined);
+const num = (d: Details, key: string) => (typeof d[key] === "number" ? (d[key] as number) : undefined);
+const versionSuffix = (d: Details) => (num(d, "version") !== undefined ? ` (version ${num(d, "version")})` : "");
+const someone = (d: Details) => str(d, "email") ?? "a coordinator";
+
+const labels: Record<string, (d: Details) => string> = {
+  "appeal.created": () => "Created the appeal",
+  "appeal.seeded": () => "Created the appeal (demo data)",
+  "appeal.edited": (d) => `Edited the text${versionSuffix(d)}`,
+  "appeal.published": (d) => `Published${versionSuffix(d)}`,
+  "appeal.closed": (d) => (d.reason === "deadline" ? "Closed automatically at the deadline" : "Closed"),
+  "appeal.reopened": () => "Reopened for signatures",
+  "appeal.archived": () => "Archived",
+  "appeal.restored": () => "Restored from the archive",
+  "member.invited": (d) => `Invited ${someone(d)} as ${d.role === "OWNER" ? "owner" : "editor"}`,
+  "member.removed": (d) => (d.left === true ? "Left the appeal" : `Removed ${someone(d)}`),
+  "member.ownership-transferred": (d) => `Made ${someone(d)} the owner`,
+};
+
+function fallback(action: string): string {
+  const words = action.replace(/[._-]+/g, " ").trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : "Unknown change";
+}
+
+export function describeAuditEvent(action: string, details: unknown): string {
+  const d = details && typeof details === "object" && !Array.isArray(details) ? (details as Details) : {};
+  return labels[action]?.(d) ?? fallback(action);
+}

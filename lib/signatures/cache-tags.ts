@@ -1,0 +1,3 @@
+/** The cache tag of everything public about one appeal: its page, counts, list and API answers. */
+export const appealCacheTag = (slug: string) => `appeal:${slug}`;
+export const PUBLIC_APPEALS_TAG = "public-appeals";
