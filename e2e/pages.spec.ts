@@ -49,3 +49,26 @@ test("the dev outbox page does not exist in a production build", async ({ page }
   const response = await page.goto("/dev/outbox");
   expect(response?.status()).toBe(404);
 });
+
+for (const width of [1280, 390]) {
+  test(`the coordinator's appeal pages are accessible and fit ${width} px`, async ({ page, signIn, hook }) => {
+    const me = await signIn();
+    const appeal = await hook<{ id: string; slug: string }>("create-appeal", { ownerEmail: me.email, status: "OPEN" });
+    await hook("create-signature", { appealId: appeal.id, name: "Ana Signer" });
+    await page.setViewportSize({ width, height: 900 });
+    for (const [name, path] of [
+      ["appeal-new", "/dashboard/appeals/new"],
+      ["appeal-overview", `/dashboard/appeals/${appeal.id}`],
+      ["appeal-edit", `/dashboard/appeals/${appeal.id}/edit`],
+      ["appeal-preview", `/dashboard/appeals/${appeal.id}/preview`],
+      ["appeal-public-open", `/a/${appeal.slug}`],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeAttached();
+      await expectAccessible(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${name}: horizontal scrolling`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `e2e/.artifacts/screens/${name}-${width}.png`, fullPage: true });
+    }
+  });
+}

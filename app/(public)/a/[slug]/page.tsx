@@ -7,6 +7,7 @@ import { formatLetterDate } from "@/lib/appeals/format-date";
 import { SignOnForm } from "@/components/signatures/sign-on-form";
 import { signAppealAction } from "@/lib/actions/signatures";
 import { countryOptions } from "@/lib/countries";
+import { signedCountText } from "@/lib/appeals/count-text";
 
 export const dynamic = "force-dynamic";
 
@@ -51,9 +52,7 @@ export default async function AppealPage({ params }: Props) {
       )}
       <section aria-labelledby="signatories" className="stack">
         <h2 id="signatories">Signatories as of {formatLetterDate(new Date(), "en")}</h2>
-        <p>
-          {appeal.organisations.length} organisations and {appeal.individuals.length} individuals have signed.
-        </p>
+        <p>{signedCountText(appeal.organisations.length, appeal.individuals.length)}</p>
         {total > 0 && <SignatoryList organisations={appeal.organisations} individuals={appeal.individuals} />}
       </section>
     </div>
