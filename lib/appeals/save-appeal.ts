@@ -4,6 +4,8 @@ import { getAppealForMember } from "@/lib/appeals/access";
 import { closeExpiredAppeals } from "@/lib/appeals/deadline";
 import { freeSlug, slugFromTitle } from "@/lib/appeals/slug";
 import { printedTextChanged, recordTextVersion } from "@/lib/appeals/text-versions";
+import { letterTextOf } from "@/lib/appeals/letter-text";
+import { requestReconfirmation } from "@/lib/signatures/request-reconfirmation";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { deadlineInstant, type AppealFormValues } from "@/lib/schemas/appeal";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -88,6 +90,11 @@ export async function updateAppeal({
       }
       const updated = await tx.appeal.update({ where: { id: appealId }, data: { ...data, slug } });
       const version = appeal.status !== "DRAFT" && changed ? await recordTextVersion(tx, updated, userId) : null;
+      if (version?.created) {
+        await requestReconfirmation(tx, {
+          appealId, title: updated.title, before: letterTextOf(appeal), after: letterTextOf(updated), version: version.version,
+        });
+      }
       await recordAudit(tx, {
         appealId,
         actorId: userId,
