@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { listPublicAppeals } from "@/lib/appeals/list-public-appeals";
+import { cachedPublicAppeals } from "@/lib/appeals/public-cache";
 
+// Rendered per request (a build must not open the database); the data itself is cached.
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const appeals = await listPublicAppeals();
+  const appeals = await cachedPublicAppeals();
   return (
     <div className="stack">
       <h1>Open letters, signed together</h1>

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { messageForError } from "@/lib/actions/action-error";
+import { expirePublicAppeal } from "@/lib/actions/expire-public";
 import { archiveAppeal, closeAppeal, deleteAppeal, publishAppeal, reopenAppeal, restoreAppeal } from "@/lib/appeals/lifecycle";
 import { createAppeal, updateAppeal, type SaveAppealResult } from "@/lib/appeals/save-appeal";
 import { appealFormSchema } from "@/lib/schemas/appeal";
@@ -49,7 +50,7 @@ export async function updateAppealAction(_prev: FormState, formData: FormData): 
   }
   if (!result.ok) return saveErrorState(formData, result);
   revalidatePath("/dashboard");
-  revalidatePath(`/a/${result.slug}`);
+  expirePublicAppeal(result.slug, result.previousSlug);
   const query = result.newVersion ? `?saved=1&version=${result.newVersion}` : "?saved=1";
   redirect(formData.get("intent") === "preview" ? `/dashboard/appeals/${result.appealId}/preview` : `/dashboard/appeals/${result.appealId}${query}`);
 }
@@ -87,7 +88,8 @@ export async function appealLifecycleAction(_prev: FormState, formData: FormData
     return errorState(formData, { fieldErrors: { confirm: ["Tick the box to confirm: deleting cannot be undone."] }, message: "Confirm the deletion." });
   }
   try {
-    await operations[op]({ userId: user.id, appealId });
+    const { slug } = await operations[op]({ userId: user.id, appealId });
+    expirePublicAppeal(slug);
   } catch (err) {
     return errorState(formData, { message: messageForError(err) });
   }

@@ -1,13 +1,12 @@
 "use server";
 
-import { revalidateTag } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { isAppError } from "@/lib/errors";
 import { requestIp } from "@/lib/request-ip";
 import { errorState, zodErrorState, type FormState } from "@/lib/schemas/form-state";
 import { signatureInputFromForm, signatureInputSchema } from "@/lib/schemas/signature";
-import { appealCacheTag } from "@/lib/signatures/cache-tags";
+import { expirePublicAppeal } from "@/lib/actions/expire-public";
 import { resendConfirmation } from "@/lib/signatures/resend-confirmation";
 import { submitSignature } from "@/lib/signatures/submit-signature";
 import { withdrawSignature } from "@/lib/signatures/withdraw-signature";
@@ -40,7 +39,7 @@ export async function withdrawAction(token: string, _prev: FormState, _formData:
   if (!parsed.success) return { status: "error", message: "This link is not valid." };
   const outcome = await withdrawSignature({ token: parsed.data });
   if (outcome.state === "DONE") {
-    revalidateTag(appealCacheTag(outcome.slug), "max");
+    expirePublicAppeal(outcome.slug);
     return { status: "success", message: "Your signature has been withdrawn. It no longer appears on the appeal or in the letter." };
   }
   if (outcome.state === "CLOSED") return { status: "error", message: "This appeal is closed: signatures can no longer be withdrawn." };

@@ -29,18 +29,19 @@ export async function publishAppeal({ userId, appealId }: Args) {
   });
 }
 
-export async function closeAppeal({ userId, appealId }: Args) {
-  await db().$transaction(async (tx) => {
+export async function closeAppeal({ userId, appealId }: Args): Promise<{ slug: string }> {
+  return db().$transaction(async (tx) => {
     const { appeal } = await getAppealForMember({ userId, appealId, roles: ["OWNER", "EDITOR"] }, tx);
     if (appeal.status !== "OPEN") throw new AppError("INVALID_STATE", "Only an open appeal can be closed.");
     await tx.appeal.update({ where: { id: appealId }, data: { status: "CLOSED", closedAt: new Date() } });
     await recordAudit(tx, { appealId, actorId: userId, action: "appeal.closed", details: { reason: "by hand" } });
+    return { slug: appeal.slug };
   });
 }
 
-export async function reopenAppeal({ userId, appealId }: Args) {
+export async function reopenAppeal({ userId, appealId }: Args): Promise<{ slug: string }> {
   await closeExpiredAppeals(appealId);
-  await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const { appeal } = await getAppealForMember({ userId, appealId, roles: ["OWNER", "EDITOR"] }, tx);
     if (appeal.status !== "CLOSED") throw new AppError("INVALID_STATE", "Only a closed appeal can be reopened.");
     if (appeal.archivedAt) throw new AppError("INVALID_STATE", "Restore the appeal from the archive before reopening it.");
@@ -49,32 +50,36 @@ export async function reopenAppeal({ userId, appealId }: Args) {
     }
     await tx.appeal.update({ where: { id: appealId }, data: { status: "OPEN", closedAt: null } });
     await recordAudit(tx, { appealId, actorId: userId, action: "appeal.reopened" });
+    return { slug: appeal.slug };
   });
 }
 
-export async function archiveAppeal({ userId, appealId }: Args) {
-  await db().$transaction(async (tx) => {
+export async function archiveAppeal({ userId, appealId }: Args): Promise<{ slug: string }> {
+  return db().$transaction(async (tx) => {
     const { appeal } = await getAppealForMember({ userId, appealId, roles: ["OWNER", "EDITOR"] }, tx);
     if (appeal.status === "OPEN") throw new AppError("INVALID_STATE", "Close the appeal before archiving it.");
     if (appeal.archivedAt) throw new AppError("INVALID_STATE", "This appeal is already archived.");
     await tx.appeal.update({ where: { id: appealId }, data: { archivedAt: new Date() } });
     await recordAudit(tx, { appealId, actorId: userId, action: "appeal.archived" });
+    return { slug: appeal.slug };
   });
 }
 
-export async function restoreAppeal({ userId, appealId }: Args) {
-  await db().$transaction(async (tx) => {
+export async function restoreAppeal({ userId, appealId }: Args): Promise<{ slug: string }> {
+  return db().$transaction(async (tx) => {
     const { appeal } = await getAppealForMember({ userId, appealId, roles: ["OWNER", "EDITOR"] }, tx);
     if (!appeal.archivedAt) throw new AppError("INVALID_STATE", "This appeal is not archived.");
     await tx.appeal.update({ where: { id: appealId }, data: { archivedAt: null } });
     await recordAudit(tx, { appealId, actorId: userId, action: "appeal.restored" });
+    return { slug: appeal.slug };
   });
 }
 
 /** Only the owner may delete, and it takes everything with it: signatures, versions, audit log. */
-export async function deleteAppeal({ userId, appealId }: Args) {
-  await db().$transaction(async (tx) => {
-    await getAppealForMember({ userId, appealId, roles: ["OWNER"] }, tx);
+export async function deleteAppeal({ userId, appealId }: Args): Promise<{ slug: string }> {
+  return db().$transaction(async (tx) => {
+    const { appeal } = await getAppealForMember({ userId, appealId, roles: ["OWNER"] }, tx);
     await tx.appeal.delete({ where: { id: appealId } });
+    return { slug: appeal.slug };
   });
 }

@@ -11,7 +11,7 @@ import { deadlineInstant, type AppealFormValues } from "@/lib/schemas/appeal";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type SaveAppealResult =
-  | { ok: true; appealId: string; slug: string; newVersion: number | null }
+  | { ok: true; appealId: string; slug: string; previousSlug: string | null; newVersion: number | null }
   | { ok: false; fieldErrors: Partial<Record<keyof AppealFormValues, string[]>> }
   | { ok: false; needsConfirmation: { signatures: number; version: number } };
 
@@ -52,7 +52,7 @@ export async function createAppeal({ userId, values }: { userId: string; values:
         data: { ...appealData(values), slug, members: { create: { userId, role: "OWNER" } } },
       });
       await recordAudit(tx, { appealId: appeal.id, actorId: userId, action: "appeal.created" });
-      return { ok: true as const, appealId: appeal.id, slug, newVersion: null };
+      return { ok: true as const, appealId: appeal.id, slug, previousSlug: null, newVersion: null };
     });
   } catch (err) {
     if (isSlugConflict(err)) return slugTaken;
@@ -101,7 +101,7 @@ export async function updateAppeal({
         action: "appeal.edited",
         details: version?.created ? { version: version.version.version } : {},
       });
-      return { ok: true as const, appealId, slug, newVersion: version?.created ? version.version.version : null };
+      return { ok: true as const, appealId, slug, previousSlug: appeal.slug, newVersion: version?.created ? version.version.version : null };
     });
   } catch (err) {
     if (isSlugConflict(err)) return slugTaken;

@@ -14,7 +14,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   const outcome = await confirmSignature({ token: token.data });
   switch (outcome.state) {
     case "CONFIRMED":
-      revalidateTag(appealCacheTag(outcome.slug), "max");
+      // Expire now, not stale-while-revalidate: the signer goes straight to the page to see their name.
+      revalidateTag(appealCacheTag(outcome.slug), { expire: 0 });
       return to(`/a/${outcome.slug}/confirmed${outcome.pendingReview ? "?review=1" : ""}`);
     case "ALREADY_CONFIRMED":
       return to(`/a/${outcome.slug}/confirmed?already=1`);

@@ -23,7 +23,11 @@ export default async function WithdrawPage({ params }: { params: Promise<{ token
     <div className="narrow stack">
       <h1>Withdraw your signature</h1>
       <p>Appeal: <Link href={`/a/${found.slug}`}>{found.title}</Link></p>
-      {found.state === "DONE" && <p className="form-message">This signature has already been withdrawn.</p>}
+      {found.state === "DONE" && (
+        <p className="form-message form-message--ok" role="status">
+          Your signature has been withdrawn. It no longer appears on the appeal or in the letter, and your details have been erased.
+        </p>
+      )}
       {found.state === "CLOSED" && <p className="form-message">This appeal is closed: its letter has been sent, and signatures can no longer be withdrawn.</p>}
       {found.state === "READY" && (
         <>
