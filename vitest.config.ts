@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["lib/**/*.test.{ts,tsx}", "components/**/*.test.{ts,tsx}", "prisma/**/*.test.ts"],
+    globalSetup: ["lib/test-utils/vitest-global-setup.ts"],
     setupFiles: ["lib/test-utils/vitest-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
