@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { createAppeal, createSignature, createUser } from "@/lib/factories";
 import { recordTextVersion } from "@/lib/appeals/text-versions";
+import { demoSignaturePng } from "@/lib/demo/signature-ink";
 
 // Routes for the end-to-end tests only (TEST_HOOKS=true): the embedded database admits one
 // process, so the Playwright tests create their data and sessions through the app itself.
@@ -83,6 +84,33 @@ const hooks = {
       return { id: s.id };
     },
   },
+  // For the review queue tests: a signature in any state, with the display fields and checks set.
+  "create-review-signature": {
+    input: z.object({
+      appealId: z.string(),
+      name: z.string(),
+      kind: z.enum(["ORGANISATION", "INDIVIDUAL"]).default("INDIVIDUAL"),
+      status: z.enum(["PENDING_EMAIL", "PENDING_REVIEW", "PUBLIC", "REJECTED", "WITHDRAWN"]).default("PUBLIC"),
+      role: z.string().default(""),
+      organisation: z.string().default(""),
+      country: z.string().length(2).optional(),
+      email: z.email().optional(),
+      showName: z.boolean().default(true),
+      showCountry: z.boolean().default(true),
+      domainVerified: z.boolean().default(false),
+      freeMail: z.boolean().default(false),
+      minutesAgo: z.number().int().min(0).default(0),
+    }),
+    async run({ appealId, minutesAgo, status, ...data }: { appealId: string; minutesAgo: number; status: "PENDING_EMAIL" | "PENDING_REVIEW" | "PUBLIC" | "REJECTED" | "WITHDRAWN" } & Record<string, unknown>) {
+      const latest = await db().textVersion.findFirst({ where: { appealId }, orderBy: { version: "desc" } });
+      const at = new Date(Date.now() - minutesAgo * 60_000);
+      const s = await createSignature({
+        appealId, status, ...data, createdAt: at, confirmedAt: status === "PENDING_EMAIL" ? null : at,
+        signedVersionId: latest?.id ?? null, confirmedVersionId: status === "PENDING_EMAIL" ? null : latest?.id ?? null,
+      });
+      return { id: s.id };
+    },
+  },
   "set-deadline": {
     input: z.object({ appealId: z.string(), deadline: z.iso.datetime() }),
     async run({ appealId, deadline }: { appealId: string; deadline: string }) {
@@ -104,6 +132,57 @@ const hooks = {
         versions: appeal.versions.map((v) => ({ version: v.version, sha256: v.sha256 })),
         members: appeal.members.map((m) => ({ email: m.user.email, role: m.role })),
       };
+    },
+  },
+  "create-signatures": {
+    // Public signatures "Signer 001"… confirmed one second apart, so the letter's order is known.
+    input: z.object({ appealId: z.string(), count: z.number().int().min(1).max(1000) }),
+    async run({ appealId, count }: { appealId: string; count: number }) {
+      const latest = await db().textVersion.findFirst({ where: { appealId }, orderBy: { version: "desc" } });
+      const suffix = randomBytes(5).toString("hex");
+      const start = Date.now() - count * 1000;
+      await db().signature.createMany({
+        data: Array.from({ length: count }, (_, i) => {
+          const email = `bulk-${suffix}-${i}@example.org`;
+          return {
+            appealId, kind: i % 3 === 0 ? ("ORGANISATION" as const) : ("INDIVIDUAL" as const), name: `Signer ${String(i + 1).padStart(3, "0")}`,
+            organisation: i % 3 === 0 ? `Organisation ${i + 1}` : "", email, emailNormalized: email, status: "PUBLIC" as const,
+            confirmedAt: new Date(start + i * 1000), signedVersionId: latest?.id ?? null, confirmedVersionId: latest?.id ?? null,
+          };
+        }),
+      });
+      return { count };
+    },
+  },
+  "create-letter-signature": {
+    // A public signature with every display choice, optionally with a drawn signature, for the letter tests.
+    input: z.object({
+      appealId: z.string(),
+      kind: z.enum(["ORGANISATION", "INDIVIDUAL"]).default("INDIVIDUAL"),
+      name: z.string(),
+      role: z.string().default(""),
+      organisation: z.string().default(""),
+      country: z.string().length(2).optional(),
+      email: z.email().optional(),
+      showName: z.boolean().default(true),
+      showCountry: z.boolean().default(true),
+      drawn: z.enum(["BLACK", "BLUE"]).optional(),
+    }),
+    async run({ appealId, drawn, ...data }: { appealId: string; drawn?: "BLACK" | "BLUE" } & Record<string, unknown>) {
+      const latest = await db().textVersion.findFirst({ where: { appealId }, orderBy: { version: "desc" } });
+      const image = drawn ? await demoSignaturePng(Math.floor(Math.random() * 1000), drawn) : null;
+      const s = await createSignature({
+        appealId, ...(data as { name: string }), signedVersionId: latest?.id ?? null, confirmedVersionId: latest?.id ?? null,
+        signatureImage: image ? new Uint8Array(image) : null, inkColor: drawn ?? null,
+      });
+      return { id: s.id };
+    },
+  },
+  "letter-exports-of": {
+    input: z.object({ appealId: z.string() }),
+    async run({ appealId }: { appealId: string }) {
+      const rows = await db().letterExport.findMany({ where: { appealId }, orderBy: { createdAt: "asc" }, select: { code: true, snapshot: true } });
+      return rows.map((r) => ({ code: r.code, snapshot: r.snapshot }));
     },
   },
 } as const;

@@ -25,7 +25,7 @@ export async function startSmtpCapture(port = testSmtpPort()) {
       simpleParser(stream)
         .then((mail) => {
           messages.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
+            to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
             subject: mail.subject ?? "",
             text: mail.text ?? "",
             html: typeof mail.html === "string" ? mail.html : "",
@@ -41,7 +41,7 @@ export async function startSmtpCapture(port = testSmtpPort()) {
   });
   return {
     messages,
-    to: (address: string) => messages.filter((m) => m.to.includes(address)),
+    to: (address: string) => messages.filter((m) => m.to.includes(address.toLowerCase())),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,0 +1,50 @@
+// npm run bench: every performance benchmark, each in its own process, then one table.
+// Targets (2 cores, shared with the load generator and PostgreSQL) are printed beside the figures.
+import { spawnSync } from "node:child_process";
+
+const tsx = ["--conditions=react-server", "--import", "tsx"];
+
+function run(args: string[], execArgs = tsx): string {
+  const child = spawnSync(process.execPath, [...execArgs, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env: process.env });
+  if (child.status !== 0) throw new Error(`${args.join(" ")} failed (exit ${child.status})`);
+  return child.stdout;
+}
+
+console.log("== Letter PDF (e2e/bench/letter-pdf.ts)");
+// react-pdf needs React's client build: this one runs without the react-server condition.
+process.stdout.write(run(["e2e/bench/letter-pdf.ts"], ["--import", "tsx"]));
+
+type Http = {
+  kind: string;
+  processes: number;
+  signOn: { accepted: number; rejected: number; perSecond: number; p50: number; p99: number; persisted: number; emailsQueued: number };
+  page: { perSecond: number; non2xx: number; p50: number; p99: number };
+};
+const results: Http[] = [];
+const targets = process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+for (const kind of targets) {
+  const out = run(["e2e/bench/http-bench.ts", kind]);
+  const line = out.split("\n").find((l) => l.startsWith("BENCH "));
+  if (!line) throw new Error(`no result from the ${kind} benchmark`);
+  results.push(JSON.parse(line.slice(6)) as Http);
+}
+
+const rows = [
+  ["database", "sign-ons/s (API)", "p50 ms", "p99 ms", "accepted = persisted = emails queued", "page req/s (5,000 signers)", "page p99 ms", "targets"],
+  ...results.map((r) => [
+    r.kind,
+    r.signOn.perSecond.toFixed(0),
+    String(r.signOn.p50),
+    String(r.signOn.p99),
+    `${r.signOn.accepted} / ${r.signOn.persisted} / ${r.signOn.emailsQueued}${r.signOn.rejected ? ` (${r.signOn.rejected} failed)` : ""}`,
+    r.page.perSecond.toFixed(0),
+    String(r.page.p99),
+    r.kind === "postgres" ? "≥1,000/s, p99 <100 ms; page ≥2,000/s" : "≥400/s, p99 <100 ms; page ≥2,000/s",
+  ]),
+];
+const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+console.log("\n== Sign-on and public page (e2e/bench/http-bench.ts), 32 connections, 10 s each");
+rows.forEach((r, i) => {
+  console.log(`| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(" | ")} |`);
+  if (i === 0) console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+});
