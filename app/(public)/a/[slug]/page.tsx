@@ -16,7 +16,7 @@ export const revalidate = 60;
 export const generateStaticParams = async () => [];
 
 /** The page lists this many per group; the rest are one click away. */
-const SHOWN = 200;
+const SHOWN = 100;
 
 type Props = { params: Promise<{ slug: string }> };
 
