@@ -5,6 +5,7 @@ import { databaseKind, migrateDatabase } from "@/lib/db";
 import { DEMO_COORDINATOR_EMAIL } from "@/lib/demo/demo-appeal";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { startOutboxWorker } from "@/lib/email/worker";
+import { startDigestLoop } from "@/lib/signatures/review/start-digest-loop";
 import { devOutboxDir } from "@/lib/email/transport";
 
 /** Runs once per server process, before it serves: migrate, seed the demo, start the workers. */
@@ -24,4 +25,5 @@ export async function onServerStart(): Promise<void> {
   if (env.TEST_HOOKS) console.warn("[start] TEST_HOOKS is on: test-only routes are enabled. Never in production.");
   if (env.OUTBOX_WORKER) startOutboxWorker();
   startDeadlineLoop();
+  startDigestLoop();
 }

@@ -4,8 +4,10 @@ import { countryName } from "@/lib/countries";
 import { closeExpiredAppeals } from "@/lib/appeals/deadline";
 import { letterContentOf } from "@/lib/appeals/letter-content";
 import { composeSignatoryLine } from "@/lib/letter/signatory-line";
+import { listLetterSignatories, type LetterSignatory } from "@/lib/signatures/letter-signatories";
 
 export interface PublicSignatory {
+  /** A key for the list, by place in it: signature ids are not published. */
   id: string;
   line: string;
 }
@@ -18,32 +20,31 @@ export async function getPublicAppeal({ slug }: { slug: string }) {
     where: { slug, status: { in: ["OPEN", "CLOSED"] } },
     include: {
       versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, createdAt: true } },
-      signatures: {
-        where: { status: "PUBLIC" },
-        orderBy: { createdAt: "asc" },
-        select: { id: true, kind: true, name: true, role: true, organisation: true, country: true, showName: true, showCountry: true },
-      },
     },
   });
   if (!appeal) return null;
   const content = letterContentOf(appeal);
-  const toLine = (s: (typeof appeal.signatures)[number]): PublicSignatory | null => {
-    const line = composeSignatoryLine(
-      {
-        kind: s.kind === "ORGANISATION" ? "organisation" : "individual",
-        name: s.name,
-        role: s.role,
-        organisation: s.organisation,
-        countryName: s.country ? countryName(s.country, "en") : null,
-        showName: s.showName,
-        showCountry: s.showCountry,
-      },
-      "signatures",
-    );
-    return line ? { id: s.id, line } : null;
-  };
-  const lines = (kind: "ORGANISATION" | "INDIVIDUAL") =>
-    appeal.signatures.filter((s) => s.kind === kind).map(toLine).filter((l): l is PublicSignatory => l !== null);
+  // Hidden names and countries arrive as null: the privacy choices are applied there, once.
+  const signatories = await listLetterSignatories({ appealId: appeal.id });
+  const lines = (kind: LetterSignatory["kind"]) =>
+    signatories
+      .filter((s) => s.kind === kind)
+      .map((s, index): PublicSignatory | null => {
+        const line = composeSignatoryLine(
+          {
+            kind: s.kind,
+            name: s.name ?? "",
+            role: s.role ?? "",
+            organisation: s.organisation ?? "",
+            countryName: s.country ? countryName(s.country, "en") : null,
+            showName: s.name !== null,
+            showCountry: s.country !== null,
+          },
+          "signatures",
+        );
+        return line ? { id: `${kind}-${index}`, line } : null;
+      })
+      .filter((l): l is PublicSignatory => l !== null);
   return {
     slug: appeal.slug,
     title: appeal.title,
@@ -58,7 +59,7 @@ export async function getPublicAppeal({ slug }: { slug: string }) {
     closedAt: appeal.closedAt,
     latestVersion: appeal.versions[0] ?? null,
     content,
-    organisations: lines("ORGANISATION"),
-    individuals: lines("INDIVIDUAL"),
+    organisations: lines("organisation"),
+    individuals: lines("individual"),
   };
 }

@@ -20,7 +20,23 @@ const labels: Record<string, (d: Details) => string> = {
   "member.invited": (d) => `Invited ${someone(d)} as ${d.role === "OWNER" ? "owner" : "editor"}`,
   "member.removed": (d) => (d.left === true ? "Left the appeal" : `Removed ${someone(d)}`),
   "member.ownership-transferred": (d) => `Made ${someone(d)} the owner`,
+  "signature.approved": (d) => `Approved ${count(d, "signature")}`,
+  "signature.rejected": (d) => `Rejected ${count(d, "signature")}`,
+  "signature.edited": (d) => `Corrected a signature (${Array.isArray(d.fields) ? d.fields.join(", ") : "display fields"})`,
+  "signature.added": () => "Added a signatory by hand",
+  "signature.moved": () => "Moved a signatory in the letter's order",
+  "signature.order-changed": (d) => `Changed the letter's order to ${String(d.to ?? "").toLowerCase() || "another order"}`,
+  "signature.withdrawn": () => "A signer withdrew their signature",
+  "letter.exported": (d) => `Exported the signed letter${num(d, "signatories") !== undefined ? ` with ${count(d, "signatories", "signatory", "signatories")}` : ""}${versionSuffix(d)}`,
+  "letter.logo-added": () => "Added a letterhead logo",
+  "letter.logo-removed": () => "Removed a letterhead logo",
+  "letter.logo-moved": () => "Reordered the letterhead logos",
 };
+
+function count(d: Details, key: string, one = key, many = `${key}s`): string {
+  const n = num(d, key === "signature" ? "count" : key) ?? 1;
+  return `${n} ${n === 1 ? one : many}`;
+}
 
 function fallback(action: string): string {
   const words = action.replace(/[._-]+/g, " ").trim();

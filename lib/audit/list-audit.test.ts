@@ -103,9 +103,11 @@ describe("describeAuditEvent", () => {
     ["member.removed", { email: "ana@example.org", role: "EDITOR", left: false }, "Removed ana@example.org"],
     ["member.removed", { email: "ana@example.org", role: "EDITOR", left: true }, "Left the appeal"],
     ["member.ownership-transferred", { email: "ana@example.org" }, "Made ana@example.org the owner"],
-    ["signature.approved", { signatureId: "s1" }, "Signature approved"],
-    ["signature.rejected", null, "Signature rejected"],
-    ["letter.exported", { code: "X" }, "Letter exported"],
+    ["signature.approved", { count: 3 }, "Approved 3 signatures"],
+    ["signature.rejected", null, "Rejected 1 signature"],
+    ["letter.exported", { code: "X", version: 2, signatories: 40 }, "Exported the signed letter with 40 signatories (version 2)"],
+    ["signature.edited", { fields: ["name", "country"] }, "Corrected a signature (name, country)"],
+    ["signature.future-thing", {}, "Signature future thing"],
     ["member.invited", "not an object", "Invited a coordinator as editor"],
   ])("%s %j → %s", (action, details, label) => {
     expect(describeAuditEvent(action, details)).toBe(label);

@@ -156,7 +156,7 @@ describe("one process per embedded database", () => {
       const migrate = await run([MIGRATE], dataDir);
       expect(migrate.stderr).toBe("");
       expect(migrate.status).toBe(0);
-      expect(migrate.stdout).toContain("[migrate] pglite: 0 applied, 1 already applied.");
+      expect(migrate.stdout).toMatch(/\[migrate\] pglite: 0 applied, [1-9]\d* already applied\./);
 
       const after = await run([FIXTURE], dataDir);
       expect(after.status).toBe(0);

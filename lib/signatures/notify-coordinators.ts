@@ -20,7 +20,7 @@ export async function notifyCoordinatorsOfSignature(
       {
         to: m.user.email,
         subject: pendingReview ? `New signature to review: ${title}` : `New signature: ${title}`,
-        text: `${paragraphs[0]}\n\n${url}\n\nYou receive one email per signature; choose a daily digest on the appeal's coordinators page.\n`,
+        text: `${paragraphs[0]}\n\n${url}\n\nYou receive one email per signature; choose a daily digest or none on the appeal's Signatures page.\n`,
         html: emailHtml({ heading: "New signature", paragraphs, action: { label: pendingReview ? "Review it" : "See the signatures", url } }),
       },
       tx,

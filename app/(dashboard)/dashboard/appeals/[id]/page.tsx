@@ -51,6 +51,7 @@ export default async function AppealOverviewPage({
         <ul className="subnav">
           <li><Link href={`/dashboard/appeals/${id}/edit`}>Edit</Link></li>
           <li><Link href={`/dashboard/appeals/${id}/preview`}>Preview the letter</Link></li>
+          <li><Link href={`/dashboard/appeals/${id}/signatures`}>Signatures</Link></li>
           <li><Link href={`/dashboard/appeals/${id}/members`}>Coordinators</Link></li>
           <li><Link href={`/dashboard/appeals/${id}/audit`}>Audit log</Link></li>
           {appeal.status !== "DRAFT" && <li><Link href={`/a/${appeal.slug}`}>Public page</Link></li>}
