@@ -79,7 +79,7 @@ async function counts(slug: string) {
 
 function startServer(port: number): ChildProcess {
   return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: { ...process.env, ...env, PORT: String(port) },
+    env: { ...process.env, ...env, PORT: String(port), APP_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "ignore", "inherit"],
   });
 }
@@ -102,8 +102,10 @@ async function main() {
   else delete env.DATABASE_URL;
   const { signSlug, pageSlug } = await seed();
 
-  const servers = [startServer(PORT)];
-  await waitFor(`${BASE}/api/health`);
+  // Several processes only share a PostgreSQL server: PGlite admits one.
+  const ports = Array.from({ length: kind === "postgres" ? processes : 1 }, (_, i) => PORT + i);
+  const servers = ports.map(startServer);
+  await Promise.all(ports.map((p) => waitFor(`http://127.0.0.1:${p}/api/health`)));
   try {
     let n = 0;
     const body = () =>
@@ -117,9 +119,17 @@ async function main() {
         show: { name: true, country: true },
         consent: true,
       });
-    const signOn = await autocannon({
-      url: BASE,
-      connections: CONNECTIONS,
+    // One load generator per process, the connections split between them; results are summed.
+    const load = (options: (port: number) => Parameters<typeof autocannon>[0]) =>
+      Promise.all(ports.map((p) => autocannon(options(p)))).then((rs) => ({
+        "2xx": rs.reduce((a, r) => a + r["2xx"], 0),
+        non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
+        errors: rs.reduce((a, r) => a + r.errors, 0),
+        latency: { p50: Math.max(...rs.map((r) => r.latency.p50)), p99: Math.max(...rs.map((r) => r.latency.p99)) },
+      }));
+    const signOn = await load((port) => ({
+      url: `http://127.0.0.1:${port}`,
+      connections: CONNECTIONS / ports.length,
       duration: DURATION,
       requests: [
         {
@@ -129,9 +139,9 @@ async function main() {
           setupRequest: (req) => ({ ...req, body: body() }),
         },
       ],
-    });
-    await fetch(`${BASE}/a/${pageSlug}`);
-    const page = await autocannon({ url: `${BASE}/a/${pageSlug}`, connections: CONNECTIONS, duration: DURATION });
+    }));
+    for (const p of ports) await fetch(`http://127.0.0.1:${p}/a/${pageSlug}`);
+    const page = await load((port) => ({ url: `http://127.0.0.1:${port}/a/${pageSlug}`, connections: CONNECTIONS / ports.length, duration: DURATION }));
     for (const s of servers) s.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 1500));
     const stored = await counts(signSlug);

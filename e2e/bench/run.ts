@@ -21,18 +21,22 @@ type Http = {
   page: { perSecond: number; non2xx: number; p50: number; p99: number };
 };
 const results: Http[] = [];
-const targets = process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
-for (const kind of targets) {
-  const out = run(["e2e/bench/http-bench.ts", kind]);
+const targets: [string, string][] =
+  process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL
+    ? [["pglite", "1"], ["postgres", "1"], ["postgres", "2"]]
+    : [["pglite", "1"]];
+if (targets.length === 1) console.log("\n(Set TEST_DATABASE_URL or BENCH_DATABASE_URL to a PostgreSQL server to benchmark it too.)");
+for (const [kind, processes] of targets) {
+  const out = run(["e2e/bench/http-bench.ts", kind, processes]);
   const line = out.split("\n").find((l) => l.startsWith("BENCH "));
   if (!line) throw new Error(`no result from the ${kind} benchmark`);
   results.push(JSON.parse(line.slice(6)) as Http);
 }
 
 const rows = [
-  ["database", "sign-ons/s (API)", "p50 ms", "p99 ms", "accepted = persisted = emails queued", "page req/s (5,000 signers)", "page p99 ms", "targets"],
+  ["database (processes)", "sign-ons/s (API)", "p50 ms", "p99 ms", "accepted = persisted = emails queued", "page req/s (5,000 signers)", "page p99 ms", "targets"],
   ...results.map((r) => [
-    r.kind,
+    `${r.kind} (${r.processes})`,
     r.signOn.perSecond.toFixed(0),
     String(r.signOn.p50),
     String(r.signOn.p99),
