@@ -7,6 +7,7 @@ import { seedDemo } from "@/lib/demo/seed-demo";
 import { startOutboxWorker } from "@/lib/email/worker";
 import { startDigestLoop } from "@/lib/signatures/review/start-digest-loop";
 import { devOutboxDir } from "@/lib/email/transport";
+import { warmUpLetterRenderer } from "@/lib/letter/render-letter";
 
 /** Runs once per server process, before it serves: migrate, seed the demo, start the workers. */
 export async function onServerStart(): Promise<void> {
@@ -26,4 +27,6 @@ export async function onServerStart(): Promise<void> {
   if (env.OUTBOX_WORKER) startOutboxWorker();
   startDeadlineLoop();
   startDigestLoop();
+  // In the background: the first letter export then takes half the time; a failure only costs that.
+  void warmUpLetterRenderer().catch((err: Error) => console.warn(`[start] letter renderer warm-up failed: ${err.message}`));
 }

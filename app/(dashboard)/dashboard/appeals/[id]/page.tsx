@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LifecycleButtons } from "@/components/appeals/lifecycle-buttons";
 import { StatusBadge } from "@/components/appeals/status-badge";
+import { LetterSection } from "@/components/letter/letter-section";
 import { getAppealOverview } from "@/lib/appeals/get-appeal-overview";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
@@ -81,6 +82,7 @@ export default async function AppealOverviewPage({
             : "The text gets version 1 when the appeal is published."}
         </p>
       </section>
+      <LetterSection userId={user.id} appeal={appeal} />
       <section aria-labelledby="status-heading" className="stack">
         <h2 id="status-heading">Status</h2>
         <LifecycleButtons appealId={appeal.id} ops={ops} />

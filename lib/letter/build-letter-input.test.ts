@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { encodeRgbaPng } from "./png-encoder";
+import { buildLetterInput, letterFingerprint, letterInputAt, printedLines } from "./build-letter-input";
+import { letterAppeal, letterSignature } from "./letter-test-fixtures";
+
+const NOW = new Date("2026-11-25T10:00:00Z");
+const APP_URL = "https://undersigned.example";
+
+async function built(appealId: string, now = NOW) {
+  const letter = await buildLetterInput({ appealId, now });
+  if (!letter) throw new Error("no letter");
+  return letter;
+}
+
+describe("buildLetterInput", () => {
+  it("prints public signers in the letter's order, grouped, with their privacy choices and no email", async () => {
+    const { appeal } = await letterAppeal({ signatoryLayout: "LIST" });
+    await letterSignature(appeal.id, { kind: "INDIVIDUAL", name: "Jane Doe", role: "Journalist", country: "GE", showCountry: false, email: "jane.private@example.org" });
+    await letterSignature(appeal.id, { kind: "ORGANISATION", name: "Hidden Lawyer", role: "Lawyer", organisation: "Women Lawyers for Justice", country: "AZ", showName: false });
+    await letterSignature(appeal.id, { kind: "ORGANISATION", name: "Margot Lefèvre", role: "Director", organisation: "European Centre for Civic Freedoms", country: "BE" });
+    await letterSignature(appeal.id, { kind: "INDIVIDUAL", name: "Nobody Shown", organisation: "", showName: false });
+    for (const status of ["PENDING_EMAIL", "PENDING_REVIEW", "REJECTED", "WITHDRAWN"] as const) {
+      await letterSignature(appeal.id, { name: `Not public ${status}`, status });
+    }
+    const letter = await built(appeal.id);
+    expect(letter.layout).toBe("list");
+    expect(letter.organisations.map((s) => s.line)).toEqual(["Women Lawyers for Justice, Azerbaijan", "European Centre for Civic Freedoms, Belgium"]);
+    expect(letter.individuals.map((s) => s.line)).toEqual(["Jane Doe"]);
+    expect(printedLines(letter)).toEqual([...letter.organisations, ...letter.individuals].map((s) => s.line));
+    const everything = JSON.stringify(letterInputAt(letter, NOW, null));
+    for (const hidden of ["Hidden Lawyer", "Lawyer,", "Georgia", "Nobody Shown", "Not public", "@example.org"]) expect(everything).not.toContain(hidden);
+  });
+
+  it("chooses the layout: signatures up to 12 signers on AUTO, a list above, the coordinator's choice otherwise", async () => {
+    const { appeal } = await letterAppeal();
+    for (let i = 0; i < 12; i++) await letterSignature(appeal.id, { name: `Person ${i + 1}`, role: "Director", organisation: "Org" });
+    expect((await built(appeal.id)).layout).toBe("signatures");
+    expect((await built(appeal.id)).individuals[0]!.line).toBe("Person 1, Director, Org");
+    await letterSignature(appeal.id, { name: "Person 13" });
+    expect((await built(appeal.id)).layout).toBe("list");
+    expect((await built(appeal.id)).individuals[0]!.line).toBe("Person 1, Org");
+    await db().appeal.update({ where: { id: appeal.id }, data: { signatoryLayout: "SIGNATURES" } });
+    expect((await built(appeal.id)).layout).toBe("signatures");
+  });
+
+  it("heads the list with the export date, or the closing date of a closed appeal, in the appeal's language", async () => {
+    const { appeal } = await letterAppeal({ signatoryLayout: "LIST" });
+    await letterSignature(appeal.id, { name: "Aysel", country: "AZ" });
+    expect(letterInputAt(await built(appeal.id), NOW, null).signatories.heading).toBe("Signatories as of 25 November 2026");
+
+    await db().appeal.update({ where: { id: appeal.id }, data: { status: "CLOSED", closedAt: new Date("2026-11-22T18:00:00Z") } });
+    expect(letterInputAt(await built(appeal.id), NOW, null).signatories.heading).toBe("Signatories as of 22 November 2026");
+
+    const az = await letterAppeal({ signatoryLayout: "LIST", language: "az" });
+    await letterSignature(az.appeal.id, { name: "Aysel", country: "AZ" });
+    const input = letterInputAt(await built(az.appeal.id), NOW, { url: "https://x.example/verify/abc", sha256: "0".repeat(64) });
+    expect(input.signatories.heading).toBe("25 noyabr 2026 tarixinə imzalayanlar");
+    expect(input.signatories.individuals[0]!.line).toBe("Aysel, Azərbaycan");
+    expect(input.verification?.label).toBe("Bu məktubu və imzalayanları yoxlayın:");
+  });
+
+  it("prints drawn signatures in their ink in the signature layout, never beside a hidden name", async () => {
+    const { appeal } = await letterAppeal();
+    await letterSignature(appeal.id, { kind: "ORGANISATION", name: "Shown", organisation: "Org A", drawn: "blue" });
+    await letterSignature(appeal.id, { kind: "ORGANISATION", name: "Hidden", organisation: "Org B", showName: false, drawn: "black" });
+    await letterSignature(appeal.id, { name: "No drawing" });
+    const letter = await built(appeal.id);
+    expect(letter.organisations.map((s) => [s.line, Boolean(s.signaturePng), s.ink])).toEqual([
+      ["Shown, Org A", true, "blue"],
+      ["Org B", false, undefined],
+    ]);
+    expect(letter.individuals[0]!.signaturePng).toBeUndefined();
+    await db().appeal.update({ where: { id: appeal.id }, data: { signatoryLayout: "LIST" } });
+    expect((await built(appeal.id)).organisations.every((s) => !s.signaturePng)).toBe(true);
+  });
+
+  it("sets logos in order, page size, draft flag and metadata", async () => {
+    const { appeal } = await letterAppeal({ status: "DRAFT", pageSize: "LETTER", summary: "Two organisations ask for the reporters' release." });
+    const png = (shade: number) => new Uint8Array(encodeRgbaPng(20, 10, new Uint8Array(20 * 10 * 4).fill(shade)));
+    await db().appealLogo.create({ data: { appealId: appeal.id, position: 1, mimeType: "image/png", data: png(200), width: 20, height: 10 } });
+    await db().appealLogo.create({ data: { appealId: appeal.id, position: 0, mimeType: "image/png", data: png(100), width: 20, height: 10 } });
+    let letter = await built(appeal.id);
+    expect(letter.input.draft).toBe(true);
+    expect(letter.input.pageSize).toBe("LETTER");
+    expect(letter.version).toBeNull();
+    expect(letter.logos).toHaveLength(2);
+    expect(letter.logos[0]!.data.equals(Buffer.from(png(100)))).toBe(true);
+    expect(letter.input.metadata).toEqual({
+      title: appeal.title,
+      subject: "Two organisations ask for the reporters' release.",
+      author: "Undersigned",
+      language: "en",
+    });
+    for (const org of ["Org One", "Org Two", "Org One", "Org Three", "Org Four"]) {
+      await letterSignature(appeal.id, { kind: "ORGANISATION", name: "Someone", organisation: org });
+    }
+    letter = await built(appeal.id);
+    expect(letter.input.metadata.author).toBe("Org One; Org Two; Org Three");
+    expect(letterInputAt(letter, NOW, null).metadata.creationDate).toEqual(NOW);
+  });
+
+  it("fingerprints what prints: the same letter the same on any day, anything printed changing it", async () => {
+    const { appeal } = await letterAppeal();
+    await letterSignature(appeal.id, { name: "First" });
+    const first = letterFingerprint(await built(appeal.id), APP_URL);
+    expect(letterFingerprint(await built(appeal.id, new Date(NOW.getTime() + 86_400_000)), APP_URL)).toBe(first);
+    expect(letterFingerprint(await built(appeal.id), "https://elsewhere.example")).not.toBe(first);
+
+    const second = await letterSignature(appeal.id, { name: "Second" });
+    const withSecond = letterFingerprint(await built(appeal.id), APP_URL);
+    expect(withSecond).not.toBe(first);
+    await db().signature.update({ where: { id: second.id }, data: { showCountry: false, country: "FR" } });
+    expect(letterFingerprint(await built(appeal.id), APP_URL)).toBe(withSecond);
+    await db().signature.update({ where: { id: second.id }, data: { showCountry: true } });
+    expect(letterFingerprint(await built(appeal.id), APP_URL)).not.toBe(withSecond);
+  });
+});
