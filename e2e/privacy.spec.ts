@@ -39,7 +39,7 @@ test("no public page, file or API answer reveals an email address, a hidden name
   await expect(page.getByText(`Secret Shelter ${stamp} (Azerbaijan)`)).toBeVisible();
   await expect(page.getByText(visibleName, { exact: true })).toBeVisible();
 
-  const secrets = [hiddenNameEmail, hiddenCountryEmail, "@example.org", "Gizliyeva", "Iran"];
+  const secrets = [hiddenNameEmail, hiddenCountryEmail, "@example.org", "Gizliyeva"];
   const texts: Record<string, string> = {};
   for (const path of [
     "/",
@@ -67,7 +67,10 @@ test("no public page, file or API answer reveals an email address, a hidden name
   expect(texts["letter.pdf"]).toContain(`Secret Shelter ${stamp}`);
   expect(texts["letter.pdf"]).toContain(visibleName);
   for (const [where, text] of Object.entries(texts)) {
-    for (const secret of secrets) expect(text, `${secret} in ${where}`).not.toContain(secret);
+    for (const secret of secrets) expect(text.includes(secret), `${secret} in ${where}`).toBe(false);
+    // HTML pages carry the sign-on form's list of every country, so look at the signer's line there.
+    const hiddenCountry = where.startsWith("/a/") && !where.endsWith(".csv") ? `${visibleName} (` : "Iran";
+    expect(text.includes(hiddenCountry), `hidden country (${hiddenCountry}) in ${where}`).toBe(false);
   }
   const api = JSON.parse(texts[`/api/v1/appeals/${appeal.slug}/signatories`]!) as { signatories: { name: string | null; country: string | null; organisation: string | null }[] };
   expect(api.signatories).toContainEqual(expect.objectContaining({ name: null, organisation: `Secret Shelter ${stamp}`, country: "AZ" }));
