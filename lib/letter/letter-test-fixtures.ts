@@ -35,7 +35,8 @@ export async function letterAppeal(data: Partial<Prisma.AppealUncheckedCreateInp
   return { appeal, owner };
 }
 
-let clock = Date.now() - 86_400_000;
+// A fixed past start, so tests that build a letter "as of" a fixed date see every signature.
+let clock = Date.parse("2026-01-01T00:00:00Z");
 
 /** A public signature confirmed after every earlier one, so the letter's order is the creation order. */
 export async function letterSignature(
