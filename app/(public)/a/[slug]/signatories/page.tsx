@@ -19,10 +19,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AllSignatoriesPage({ params }: Props) {
   const appeal = await cachedPublicAppeal((await params).slug);
   if (!appeal) notFound();
+  // A closed appeal's list is final: it is the list as of its closing, as on the appeal's page.
+  const asOf = appeal.status === "CLOSED" && appeal.closedAt ? new Date(appeal.closedAt) : new Date();
   return (
     <div className="stack">
       <Link href={`/a/${appeal.slug}`} className="back-link">← {appeal.title}</Link>
-      <h1>Signatories as of {formatLetterDate(new Date(), "en")}</h1>
+      <h1>Signatories as of {formatLetterDate(asOf, "en")}</h1>
       <p>{signedCountText(appeal.organisations.length, appeal.individuals.length)}</p>
       {appeal.organisations.length > 0 && (
         <section aria-labelledby="all-orgs">
