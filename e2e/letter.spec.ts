@@ -49,7 +49,7 @@ test("a coordinator downloads and views a draft's letter from the dashboard; the
   expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   const { text } = await pdfText(pdf);
   expect(text).toContain(appeal.title);
-  expect(text).toContain("DRAFT");
+  expect(text).toContain("Draft");
   expect(text).not.toContain("/verify/");
   await expect(section.getByRole("button", { name: "Download PDF" })).toBeEnabled();
   await expect(section.getByText(`Saved as ${download.suggestedFilename()}.`)).toBeAttached();
@@ -109,16 +109,26 @@ test("the public gets the PDF only when the appeal makes it public", async ({ re
   const etag = res.headers()["etag"]!;
   expect((await request.get(`/a/${shown.slug}/letter.pdf`, { headers: { "If-None-Match": etag } })).status()).toBe(304);
 
+  // A letter that has changed is not rendered again for the public for 5 minutes after its latest
+  // export: the public gets that export meanwhile.
+  await hook("create-letter-signature", { appealId: shown.id, name: "Later Signer" });
+  const meanwhile = await request.get(`/a/${shown.slug}/letter.pdf`);
+  expect(meanwhile.headers()["etag"]).toBe(etag);
+  expect((await meanwhile.body()).equals(body)).toBe(true);
+  expect(await hook<LetterExport[]>("letter-exports-of", { appealId: shown.id })).toHaveLength(1);
+
   // What no bundled font can draw is refused, naming the characters, rather than printed as boxes.
-  await hook("create-letter-signature", { appealId: shown.id, name: "王小明" });
-  const refused = await request.get(`/a/${shown.slug}/letter.pdf`);
+  const unprintable = await hook<Appeal>("create-appeal", { status: "OPEN", publicPdf: true });
+  await hook("create-letter-signature", { appealId: unprintable.id, name: "王小明" });
+  const refused = await request.get(`/a/${unprintable.slug}/letter.pdf`);
   expect(refused.status()).toBe(422);
   expect(await refused.text()).toMatch(/^This letter cannot be printed as a PDF\. The letter contains characters no bundled font can print: 王 \(U\+738B\)/);
-  expect(await hook<LetterExport[]>("letter-exports-of", { appealId: shown.id })).toHaveLength(1);
+  expect(await hook<LetterExport[]>("letter-exports-of", { appealId: unprintable.id })).toHaveLength(0);
 });
 
-test("the verification page lists what the PDF printed, hides what signers hid, and catches a wrong code", async ({ page, request, hook }) => {
-  const appeal = await hook<Appeal>("create-appeal", { status: "OPEN", publicPdf: true });
+test("the verification page lists what the PDF printed, hides what signers hid, and catches a wrong code", async ({ page, request, hook, signIn }) => {
+  const me = await signIn();
+  const appeal = await hook<Appeal>("create-appeal", { ownerEmail: me.email, status: "OPEN", publicPdf: true });
   await hook("create-letter-signature", { appealId: appeal.id, kind: "ORGANISATION", name: "Rəşad Məmmədli", role: "Chair", organisation: "Caspian Institute", country: "AZ", email: "resad.private@example.org" });
   await hook("create-letter-signature", { appealId: appeal.id, kind: "ORGANISATION", name: "Secret Zxqwerty", role: "Coordinator", organisation: "Shielded Lawyers", country: "AZ", showName: false, drawn: "BLACK", email: "secret.private@example.org" });
   await hook("create-letter-signature", { appealId: appeal.id, name: "Ayşe Yılmaz", country: "TR", showCountry: false });
@@ -153,9 +163,11 @@ test("the verification page lists what the PDF printed, hides what signers hid, 
     await page.screenshot({ path: `${ARTIFACTS}/screens/verify-${width}.png`, fullPage: true });
   }
 
-  // A later signature makes a new export; the old code still shows the old list, and says it changed.
+  // A later signature makes a new export (the coordinator's download: the public would get the
+  // first one for 5 minutes more); the old code still shows the old list, and says it changed.
   await hook("create-letter-signature", { appealId: appeal.id, name: "Late Signer" });
-  const newer = codeIn((await pdfText(await (await request.get(`/a/${appeal.slug}/letter.pdf`)).body())).text)!;
+  expect(codeIn((await pdfText(await (await request.get(`/a/${appeal.slug}/letter.pdf`)).body())).text)).toBe(code);
+  const newer = codeIn((await pdfText(await (await page.request.get(`/a/${appeal.slug}/letter.pdf`)).body())).text)!;
   expect(newer).not.toBe(code);
   await page.goto(`/verify/${code}`);
   await expect(page.getByRole("note")).toContainText("This appeal has changed since this letter was exported.");

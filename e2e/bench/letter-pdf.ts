@@ -1,5 +1,7 @@
 // Render time and peak memory of the signed-letter PDF for large letters.
-// Run: node --conditions=react-server --import tsx e2e/bench/letter-pdf.ts
+// Run: node --conditions=react-server --import tsx e2e/bench/letter-pdf.ts (as `npm run bench` does).
+// The app's modules import "server-only", which throws without the react-server condition: the
+// cases below always get it, even when this file is started with `node --import tsx` alone.
 // Each case runs in a fresh process, so "first" includes font loading and JIT warm-up as a
 // server's first export would, and the peak RSS is that case's own.
 import { spawnSync } from "node:child_process";
@@ -44,7 +46,7 @@ async function runCase(name: CaseName): Promise<CaseResult> {
   const input =
     name === "signatures-50"
       ? demoLetterPdfInput({
-          signatories: { layout: "signatures", heading, organisations: demoDrawnSigners(50), individuals: [] },
+          signatories: { layout: "signatures", heading, signers: demoDrawnSigners(50) },
         })
       : demoLetterPdfInput({
           signatories: {
@@ -82,21 +84,28 @@ function withinTarget(r: CaseResult): boolean {
   return r.warmMedianMs < r.targetMs && r.peakRssMb < r.targetMb;
 }
 
-function printTable(results: CaseResult[]) {
+type CaseRow = CaseResult | { name: string; failed: string };
+
+function cellsOf(r: CaseRow): string[] {
+  if ("failed" in r) return [r.name, "-", "-", "-", "-", "-", "-", "-", r.failed];
+  return [
+    r.name,
+    String(r.pages),
+    `${(r.bytes / 1024).toFixed(0)} KB`,
+    `${r.firstMs.toFixed(0)} ms`,
+    `${r.warmMedianMs.toFixed(0)} ms`,
+    `${r.firstPeakRssMb.toFixed(0)} MB`,
+    `${r.peakRssMb.toFixed(0)} MB`,
+    `< ${r.targetMs / 1000} s, < ${r.targetMb} MB`,
+    withinTarget(r) ? "yes" : "no",
+  ];
+}
+
+function printTable(results: CaseRow[]) {
   console.log(`${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(2)} when the table was printed`);
   const rows = [
     ["case", "pages", "PDF size", "first render", "warm median of 3", "peak RSS after 1st", "peak RSS after 4", "target", "within"],
-    ...results.map((r) => [
-      r.name,
-      String(r.pages),
-      `${(r.bytes / 1024).toFixed(0)} KB`,
-      `${r.firstMs.toFixed(0)} ms`,
-      `${r.warmMedianMs.toFixed(0)} ms`,
-      `${r.firstPeakRssMb.toFixed(0)} MB`,
-      `${r.peakRssMb.toFixed(0)} MB`,
-      `< ${r.targetMs / 1000} s, < ${r.targetMb} MB`,
-      withinTarget(r) ? "yes" : "NO",
-    ]),
+    ...results.map(cellsOf),
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
   for (const [i, row] of rows.entries()) {
@@ -109,15 +118,22 @@ const only = process.argv.find((arg) => arg.startsWith("--case="))?.slice("--cas
 if (only) {
   process.stdout.write(`${JSON.stringify(await runCase(only))}\n`);
 } else {
-  const results: CaseResult[] = [];
+  // A missed target is a figure to report ("no" in the last column), not a failure: the table is
+  // always printed and the benches after this one still run. Only a case that crashes fails.
+  const results: CaseRow[] = [];
+  const conditioned = process.execArgv.some((arg) => arg === "react-server" || arg.endsWith("=react-server"));
+  const execArgv = conditioned ? process.execArgv : ["--conditions=react-server", ...process.execArgv];
   for (const name of Object.keys(CASES) as CaseName[]) {
-    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, `--case=${name}`], {
+    const child = spawnSync(process.execPath, [...execArgv, process.argv[1]!, `--case=${name}`], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
     });
-    if (child.status !== 0) throw new Error(`bench case ${name} failed (exit ${child.status})`);
-    results.push(JSON.parse(child.stdout.trim().split("\n").at(-1)!) as CaseResult);
+    if (child.status === 0) {
+      results.push(JSON.parse(child.stdout.trim().split("\n").at(-1)!) as CaseResult);
+    } else {
+      results.push({ name: CASES[name].label, failed: `failed (exit ${child.status ?? child.signal})` });
+      process.exitCode = 1;
+    }
   }
   printTable(results);
-  if (!results.every(withinTarget)) process.exitCode = 1;
 }

@@ -2,17 +2,24 @@
 // Targets (2 cores, shared with the load generator and PostgreSQL) are printed beside the figures.
 import { spawnSync } from "node:child_process";
 
+// The app's modules import "server-only", which throws unless the react-server condition is set;
+// letter-pdf.ts gives react-pdf's own `react` imports the client build with a loader hook.
 const tsx = ["--conditions=react-server", "--import", "tsx"];
 
-function run(args: string[], execArgs = tsx): string {
-  const child = spawnSync(process.execPath, [...execArgs, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env: process.env });
-  if (child.status !== 0) throw new Error(`${args.join(" ")} failed (exit ${child.status})`);
-  return child.stdout;
+/** A bench that fails is reported and the others still run; the exit code says so at the end. */
+const failed: string[] = [];
+
+function run(args: string[]): string | null {
+  const child = spawnSync(process.execPath, [...tsx, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env: process.env });
+  if (child.status === 0) return child.stdout;
+  process.stdout.write(child.stdout ?? "");
+  console.log(`!! ${args.join(" ")} failed (exit ${child.status ?? child.signal})`);
+  failed.push(args.join(" "));
+  return null;
 }
 
 console.log("== Letter PDF (e2e/bench/letter-pdf.ts)");
-// react-pdf needs React's client build: this one runs without the react-server condition.
-process.stdout.write(run(["e2e/bench/letter-pdf.ts"], ["--import", "tsx"]));
+process.stdout.write(run(["e2e/bench/letter-pdf.ts"]) ?? "");
 
 type Http = {
   kind: string;
@@ -28,8 +35,11 @@ const targets: [string, string][] =
 if (targets.length === 1) console.log("\n(Set TEST_DATABASE_URL or BENCH_DATABASE_URL to a PostgreSQL server to benchmark it too.)");
 for (const [kind, processes] of targets) {
   const out = run(["e2e/bench/http-bench.ts", kind, processes]);
-  const line = out.split("\n").find((l) => l.startsWith("BENCH "));
-  if (!line) throw new Error(`no result from the ${kind} benchmark`);
+  const line = out?.split("\n").find((l) => l.startsWith("BENCH "));
+  if (!line) {
+    if (out !== null) failed.push(`no result from the ${kind} benchmark`);
+    continue;
+  }
   results.push(JSON.parse(line.slice(6)) as Http);
 }
 
@@ -52,3 +62,7 @@ rows.forEach((r, i) => {
   console.log(`| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(" | ")} |`);
   if (i === 0) console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 });
+if (failed.length > 0) {
+  console.log(`\n${failed.length} benchmark(s) failed: ${failed.join("; ")}`);
+  process.exitCode = 1;
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { encodeRgbaPng } from "./png-encoder";
-import { buildLetterInput, letterFingerprint, letterInputAt, printedLines } from "./build-letter-input";
+import { type BuiltLetter, buildLetterInput, letterFingerprint, letterInputAt, printedLines } from "./build-letter-input";
+import type { LetterPdfInput } from "./types";
 import { letterAppeal, letterSignature } from "./letter-test-fixtures";
 
 const NOW = new Date("2026-11-25T10:00:00Z");
@@ -12,6 +13,13 @@ async function built(appealId: string, now = NOW) {
   if (!letter) throw new Error("no letter");
   return letter;
 }
+
+const linesOf = (letter: BuiltLetter, kind?: "organisation" | "individual") =>
+  letter.signers.filter((s) => !kind || s.kind === kind).map((s) => s.line);
+const listOf = (input: LetterPdfInput) => {
+  if (input.signatories.layout !== "list") throw new Error("not the list layout");
+  return input.signatories;
+};
 
 describe("buildLetterInput", () => {
   it("prints public signers in the letter's order, grouped, with their privacy choices and no email", async () => {
@@ -25,10 +33,14 @@ describe("buildLetterInput", () => {
     }
     const letter = await built(appeal.id);
     expect(letter.layout).toBe("list");
-    expect(letter.organisations.map((s) => s.line)).toEqual(["Women Lawyers for Justice, Azerbaijan", "European Centre for Civic Freedoms, Belgium"]);
-    expect(letter.individuals.map((s) => s.line)).toEqual(["Jane Doe"]);
-    expect(printedLines(letter)).toEqual([...letter.organisations, ...letter.individuals].map((s) => s.line));
-    const everything = JSON.stringify(letterInputAt(letter, NOW, null));
+    expect(linesOf(letter, "organisation")).toEqual(["Women Lawyers for Justice, Azerbaijan", "European Centre for Civic Freedoms, Belgium"]);
+    expect(linesOf(letter, "individual")).toEqual(["Jane Doe"]);
+    // The list layout groups them: organisations first, each group in the letter's order.
+    expect(printedLines(letter)).toEqual([...linesOf(letter, "organisation"), ...linesOf(letter, "individual")]);
+    const input = letterInputAt(letter, NOW, null);
+    expect(listOf(input).organisations.map((s) => s.line)).toEqual(linesOf(letter, "organisation"));
+    expect(listOf(input).individuals.map((s) => s.line)).toEqual(["Jane Doe"]);
+    const everything = JSON.stringify(input);
     for (const hidden of ["Hidden Lawyer", "Lawyer,", "Georgia", "Nobody Shown", "Not public", "@example.org"]) expect(everything).not.toContain(hidden);
   });
 
@@ -36,10 +48,10 @@ describe("buildLetterInput", () => {
     const { appeal } = await letterAppeal();
     for (let i = 0; i < 12; i++) await letterSignature(appeal.id, { name: `Person ${i + 1}`, role: "Director", organisation: "Org" });
     expect((await built(appeal.id)).layout).toBe("signatures");
-    expect((await built(appeal.id)).individuals[0]!.line).toBe("Person 1, Director, Org");
+    expect(linesOf(await built(appeal.id))[0]).toBe("Person 1, Director, Org");
     await letterSignature(appeal.id, { name: "Person 13" });
     expect((await built(appeal.id)).layout).toBe("list");
-    expect((await built(appeal.id)).individuals[0]!.line).toBe("Person 1, Org");
+    expect(linesOf(await built(appeal.id))[0]).toBe("Person 1, Org");
     await db().appeal.update({ where: { id: appeal.id }, data: { signatoryLayout: "SIGNATURES" } });
     expect((await built(appeal.id)).layout).toBe("signatures");
   });
@@ -56,7 +68,7 @@ describe("buildLetterInput", () => {
     await letterSignature(az.appeal.id, { name: "Aysel", country: "AZ" });
     const input = letterInputAt(await built(az.appeal.id), NOW, { url: "https://x.example/verify/abc", sha256: "0".repeat(64) });
     expect(input.signatories.heading).toBe("25 noyabr 2026 tarixinə imzalayanlar");
-    expect(input.signatories.individuals[0]!.line).toBe("Aysel, Azərbaycan");
+    expect(listOf(input).individuals[0]!.line).toBe("Aysel, Azərbaycan");
     expect(input.verification?.label).toBe("Bu məktubu və imzalayanları yoxlayın:");
   });
 
@@ -66,13 +78,53 @@ describe("buildLetterInput", () => {
     await letterSignature(appeal.id, { kind: "ORGANISATION", name: "Hidden", organisation: "Org B", showName: false, drawn: "black" });
     await letterSignature(appeal.id, { name: "No drawing" });
     const letter = await built(appeal.id);
-    expect(letter.organisations.map((s) => [s.line, Boolean(s.signaturePng), s.ink])).toEqual([
+    expect(letter.signers.map((s) => [s.line, Boolean(s.signaturePng), s.ink])).toEqual([
       ["Shown, Org A", true, "blue"],
       ["Org B", false, undefined],
+      ["No drawing", false, undefined],
     ]);
-    expect(letter.individuals[0]!.signaturePng).toBeUndefined();
     await db().appeal.update({ where: { id: appeal.id }, data: { signatoryLayout: "LIST" } });
-    expect((await built(appeal.id)).organisations.every((s) => !s.signaturePng)).toBe(true);
+    expect((await built(appeal.id)).signers.every((s) => !s.signaturePng)).toBe(true);
+  });
+
+  it("prints the signature layout in the coordinator's order, organisations and individuals mixed; only the list groups them", async () => {
+    const { appeal } = await letterAppeal({ signatoryOrder: "MANUAL", signatoryLayout: "SIGNATURES" });
+    await letterSignature(appeal.id, { kind: "ORGANISATION", name: "Org Lead", organisation: "Org One", position: 2 });
+    await letterSignature(appeal.id, { kind: "INDIVIDUAL", name: "First Person", position: 1 });
+    await letterSignature(appeal.id, { kind: "INDIVIDUAL", name: "Third Person", position: 3 });
+    await letterSignature(appeal.id, { kind: "ORGANISATION", name: "Org Rep", organisation: "Org Two", position: 4 });
+    const letter = await built(appeal.id);
+    const order = ["First Person", "Org Lead, Org One", "Third Person", "Org Rep, Org Two"];
+    expect(printedLines(letter)).toEqual(order);
+    const input = letterInputAt(letter, NOW, null);
+    expect(input.signatories.layout === "signatures" && input.signatories.signers.map((s) => s.line)).toEqual(order);
+
+    await db().appeal.update({ where: { id: appeal.id }, data: { signatoryLayout: "LIST" } });
+    const list = await built(appeal.id);
+    expect(printedLines(list)).toEqual(["Org One", "Org Two", "First Person", "Third Person"]);
+    // A change of order is a change of what prints.
+    const fingerprint = letterFingerprint(letter, APP_URL);
+    await db().signature.updateMany({ where: { appealId: appeal.id, name: "First Person" }, data: { position: 5 } });
+    await db().appeal.update({ where: { id: appeal.id }, data: { signatoryLayout: "SIGNATURES" } });
+    expect(letterFingerprint(await built(appeal.id), APP_URL)).not.toBe(fingerprint);
+  });
+
+  it("dates a letter without a date of its own by its export, in the appeal's language, outside the signed text", async () => {
+    const { appeal } = await letterAppeal({ letterDate: null });
+    await letterSignature(appeal.id, { name: "Aysel" });
+    const letter = await built(appeal.id);
+    expect(letter.input.content.dateText).toBe("");
+    expect(letterInputAt(letter, NOW, null).content).toMatchObject({ place: "Brussels, Baku,", dateText: "25 November 2026" });
+    const later = await built(appeal.id, new Date("2026-12-02T10:00:00Z"));
+    expect(letterInputAt(later, new Date("2026-12-02T10:00:00Z"), null).content.dateText).toBe("2 December 2026");
+    expect(later.textSha256).toBe(letter.textSha256);
+    expect(letterFingerprint(later, APP_URL)).toBe(letterFingerprint(letter, APP_URL));
+
+    const az = await letterAppeal({ letterDate: null, language: "az" });
+    expect(letterInputAt(await built(az.appeal.id), NOW, null).content.dateText).toBe("25 noyabr 2026");
+    // A letter dated by its coordinator keeps that date.
+    const dated = await letterAppeal();
+    expect(letterInputAt(await built(dated.appeal.id), NOW, null).content.dateText).toBe("20 November 2026");
   });
 
   it("sets logos in order, page size, draft flag and metadata", async () => {

@@ -6,10 +6,19 @@ import { letterTextOf, letterTextSha256 } from "@/lib/appeals/letter-text";
 import { countryName } from "@/lib/countries";
 import { db } from "@/lib/db";
 import type { AppealStatus } from "@/lib/generated/prisma/client";
-import { orderedPublicSignatures } from "@/lib/signatures/review/ordered-public-signatures";
+import { type OrderedSignature, orderedPublicSignatures } from "@/lib/signatures/review/ordered-public-signatures";
 import { letterLabels } from "./letter-labels";
 import { composeSignatoryLine, defaultLayout } from "./signatory-line";
-import type { LetterLogo, LetterPdfInput, LetterVerification, Signer, SignatoryLayout } from "./types";
+import type { LetterLogo, LetterPdfInput, LetterSignatories, LetterVerification, Signer, SignatoryLayout } from "./types";
+
+/** One printed signer, with what ties the line to its signature (kept in the export's snapshot). */
+export interface LetterSigner extends Signer {
+  signatureId: string;
+  kind: "organisation" | "individual";
+  /** Whether the line shows the signer's name and country: their choices, and what there was to show. */
+  showName: boolean;
+  showCountry: boolean;
+}
 
 /** The letter of one appeal, ready to print except for what depends on the export (date, code). */
 export interface BuiltLetter {
@@ -19,14 +28,58 @@ export interface BuiltLetter {
   /** The stored text version with that hash; null when none matches yet (never for a published appeal). */
   version: { id: string; version: number } | null;
   layout: SignatoryLayout;
-  organisations: Signer[];
-  individuals: Signer[];
+  /** Every signer with a line to print, in the coordinator's order (the appeal's signatory order). */
+  signers: LetterSigner[];
   logos: LetterLogo[];
   /** Everything of the input but the date-dependent heading, metadata date and verification. */
   input: Omit<LetterPdfInput, "verification" | "signatories" | "metadata"> & { metadata: Omit<LetterPdfInput["metadata"], "creationDate"> };
 }
 
 const orNull = (s: string | null) => (s && s.trim() ? s.trim() : null);
+
+/** What a signature shows, as listLetterSignatories has it; null when it has nothing to print. */
+export interface SignatureParts {
+  kind: "organisation" | "individual";
+  name: string | null;
+  role: string | null;
+  organisation: string | null;
+  country: string | null;
+}
+
+type SignatureFields = Pick<OrderedSignature, "kind" | "name" | "role" | "organisation" | "country" | "showName" | "showCountry">;
+
+/**
+ * A signature's printable parts under its signer's choices (a hidden name takes its role with it;
+ * a hidden country is left out), further hidden by `limit` (what an earlier line showed).
+ */
+export function shownParts(s: SignatureFields, limit: { showName: boolean; showCountry: boolean } = { showName: true, showCountry: true }): SignatureParts | null {
+  const name = s.showName && limit.showName ? orNull(s.name) : null;
+  const parts: SignatureParts = {
+    kind: s.kind === "ORGANISATION" ? "organisation" : "individual",
+    name,
+    role: name ? orNull(s.role) : null,
+    organisation: orNull(s.organisation),
+    country: s.showCountry && limit.showCountry ? orNull(s.country) : null,
+  };
+  // Someone with neither a name to show nor an organisation has nothing to print.
+  return parts.name !== null || parts.organisation !== null ? parts : null;
+}
+
+/** The line printed for those parts in a layout, the country named in the letter's language. */
+export function lineOf(parts: SignatureParts, layout: SignatoryLayout, language: string): string | null {
+  return composeSignatoryLine(
+    {
+      kind: parts.kind,
+      name: parts.name ?? "",
+      role: parts.role ?? "",
+      organisation: parts.organisation ?? "",
+      countryName: parts.country ? countryName(parts.country, language) : null,
+      showName: parts.name !== null,
+      showCountry: parts.country !== null,
+    },
+    layout,
+  );
+}
 
 /**
  * Reads an appeal's letter for the PDF: its text, its PUBLIC signatories in the letter's order with
@@ -55,27 +108,16 @@ export async function buildLetterInput({
   if (!appeal) return null;
   const rows = await orderedPublicSignatures({ appealId, language: appeal.language, order: appeal.signatoryOrder, now });
 
-  const signatories = rows
-    .map((s) => {
-      const name = s.showName ? orNull(s.name) : null;
-      return {
-        id: s.id,
-        kind: s.kind === "ORGANISATION" ? ("organisation" as const) : ("individual" as const),
-        name,
-        role: name ? orNull(s.role) : null,
-        organisation: orNull(s.organisation),
-        country: s.showCountry ? orNull(s.country) : null,
-      };
-    })
-    // Someone with neither a name to show nor an organisation has nothing to print.
-    .filter((s) => s.name !== null || s.organisation !== null);
-
+  const shown = rows.flatMap((row) => {
+    const parts = shownParts(row);
+    return parts ? [{ id: row.id, parts }] : [];
+  });
   const layout: SignatoryLayout =
-    appeal.signatoryLayout === "SIGNATURES" ? "signatures" : appeal.signatoryLayout === "LIST" ? "list" : defaultLayout(signatories.length);
+    appeal.signatoryLayout === "SIGNATURES" ? "signatures" : appeal.signatoryLayout === "LIST" ? "list" : defaultLayout(shown.length);
 
   // A drawn (or typed) signature can name its signer: it prints only beside a name that is shown.
   const images = new Map<string, { png: Buffer; ink: "black" | "blue" }>();
-  const withSignature = signatories.filter((s) => s.name !== null).map((s) => s.id);
+  const withSignature = shown.filter(({ parts }) => parts.name !== null).map(({ id }) => id);
   if (layout === "signatures" && withImages && withSignature.length > 0) {
     const found = await db().signature.findMany({
       where: { id: { in: withSignature }, signatureImage: { not: null } },
@@ -86,25 +128,19 @@ export async function buildLetterInput({
     }
   }
 
-  const organisations: Signer[] = [];
-  const individuals: Signer[] = [];
-  for (const s of signatories) {
-    const line = composeSignatoryLine(
-      {
-        kind: s.kind,
-        name: s.name ?? "",
-        role: s.role ?? "",
-        organisation: s.organisation ?? "",
-        countryName: s.country ? countryName(s.country, appeal.language) : null,
-        showName: s.name !== null,
-        showCountry: s.country !== null,
-      },
-      layout,
-    );
+  const signers: LetterSigner[] = [];
+  for (const { id, parts } of shown) {
+    const line = lineOf(parts, layout, appeal.language);
     if (!line) continue;
-    const image = images.get(s.id);
-    const signer: Signer = image ? { line, signaturePng: image.png, ink: image.ink } : { line };
-    (s.kind === "organisation" ? organisations : individuals).push(signer);
+    const image = images.get(id);
+    signers.push({
+      line,
+      ...(image ? { signaturePng: image.png, ink: image.ink } : {}),
+      signatureId: id,
+      kind: parts.kind,
+      showName: parts.name !== null,
+      showCountry: parts.country !== null,
+    });
   }
 
   const textSha256 = letterTextSha256(letterTextOf(appeal));
@@ -115,8 +151,7 @@ export async function buildLetterInput({
     textSha256,
     version: latest && latest.sha256 === textSha256 ? { id: latest.id, version: latest.version } : null,
     layout,
-    organisations,
-    individuals,
+    signers,
     logos: appeal.logos.map((l) => ({ data: Buffer.from(l.data), mimeType: l.mimeType === "image/jpeg" ? "image/jpeg" : "image/png" })),
     input: {
       content,
@@ -126,7 +161,7 @@ export async function buildLetterInput({
       metadata: {
         title: appeal.title,
         subject: appeal.summary.trim() || appeal.title,
-        author: letterAuthor(signatories.filter((s) => s.kind === "organisation").map((s) => s.organisation ?? "")),
+        author: letterAuthor(shown.filter(({ parts }) => parts.kind === "organisation").map(({ parts }) => parts.organisation ?? "")),
         language: appeal.language,
       },
     },
@@ -151,44 +186,62 @@ export function signatoriesAsOf(letter: BuiltLetter, exportedAt: Date): Date {
 /** The complete PDF input for an export made at `exportedAt`, with its verification block (or none). */
 export function letterInputAt(letter: BuiltLetter, exportedAt: Date, verification: LetterVerification | null): LetterPdfInput {
   const labels = letterLabels(letter.appeal.language);
+  const heading = labels.signatoriesAsOf(formatLetterDate(signatoriesAsOf(letter, exportedAt), letter.appeal.language));
+  const plain = (s: LetterSigner): Signer => (s.signaturePng ? { line: s.line, signaturePng: s.signaturePng, ink: s.ink } : { line: s.line });
+  const signatories: LetterSignatories =
+    letter.layout === "signatures"
+      ? { layout: "signatures", heading, signers: letter.signers.map(plain) }
+      : {
+          layout: "list",
+          heading,
+          organisations: letter.signers.filter((s) => s.kind === "organisation").map(plain),
+          individuals: letter.signers.filter((s) => s.kind === "individual").map(plain),
+          groupHeadings: { organisations: labels.organisations, individuals: labels.individuals },
+        };
+  const { content } = letter.input;
   return {
     ...letter.input,
+    // A letter without a date of its own is dated by its export (not part of the signed text).
+    content: content.dateText ? content : { ...content, dateText: formatLetterDate(exportedAt, letter.appeal.language) },
     logos: letter.logos,
-    signatories: {
-      layout: letter.layout,
-      heading: labels.signatoriesAsOf(formatLetterDate(signatoriesAsOf(letter, exportedAt), letter.appeal.language)),
-      organisations: letter.organisations,
-      individuals: letter.individuals,
-      groupHeadings: { organisations: labels.organisations, individuals: labels.individuals },
-    },
+    signatories,
     verification: verification ? { ...verification, label: verification.label ?? labels.verify } : null,
     metadata: { ...letter.input.metadata, creationDate: exportedAt },
   };
 }
 
-/** The signatory lines in the order the PDF prints them: organisations, then individuals. */
+/**
+ * The signers in the order the PDF prints them: the coordinator's order in the signature layout;
+ * in the list layout the organisations, then the individuals, each group in that order.
+ */
+export function printedSignersOf(letter: BuiltLetter): LetterSigner[] {
+  if (letter.layout === "signatures") return letter.signers;
+  return [...letter.signers.filter((s) => s.kind === "organisation"), ...letter.signers.filter((s) => s.kind === "individual")];
+}
+
+/** The signatory lines in the order the PDF prints them (printedSignersOf). */
 export function printedLines(letter: BuiltLetter): string[] {
-  return [...letter.organisations, ...letter.individuals].map((s) => s.line);
+  return printedSignersOf(letter).map((s) => s.line);
 }
 
 const sha256 = (data: Buffer | string) => createHash("sha256").update(data).digest("hex");
 
 /**
- * What makes two exports the same PDF: the text, the printed lines and their grouping, the drawn
- * signatures, the logos, the layout and page size, the closing date the heading names, and the
- * address the verification block points at. Not the export date: an unchanged letter keeps its
- * first export (and its code) until something printed changes.
+ * What makes two exports the same PDF: the text, the printed lines in their printed order and
+ * their grouping, the drawn signatures, the logos, the layout and page size, the closing date the
+ * heading names, and the address the verification block points at. Not the export date (printed
+ * in the list heading, and as the letter's date when it has none of its own): an unchanged letter
+ * keeps its first export (and its code) until something printed changes.
  */
 export function letterFingerprint(letter: BuiltLetter, appUrl: string): string {
   return sha256(
     JSON.stringify({
-      format: 1,
+      format: 2,
       text: letter.textSha256,
       layout: letter.layout,
       pageSize: letter.input.pageSize,
       closedAt: letter.appeal.status === "CLOSED" ? (letter.appeal.closedAt?.toISOString() ?? null) : null,
-      organisations: letter.organisations.map((s) => [s.line, s.signaturePng ? sha256(s.signaturePng) : null, s.ink ?? null]),
-      individuals: letter.individuals.map((s) => [s.line, s.signaturePng ? sha256(s.signaturePng) : null, s.ink ?? null]),
+      signers: printedSignersOf(letter).map((s) => [s.kind, s.line, s.signaturePng ? sha256(s.signaturePng) : null, s.ink ?? null]),
       logos: letter.logos.map((l) => [l.mimeType, sha256(l.data)]),
       metadata: letter.input.metadata,
       appUrl,

@@ -36,3 +36,8 @@ export async function writeCachedExport(code: string, pdf: Buffer): Promise<void
     throw err;
   }
 }
+
+/** Drops an export's file, if there is one (a superseded export is never served again). */
+export async function removeCachedExport(code: string): Promise<void> {
+  await fs.rm(fileOf(code), { force: true });
+}

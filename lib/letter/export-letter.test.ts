@@ -5,13 +5,15 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createUser } from "@/lib/factories";
 import { absoluteUrl } from "@/lib/urls";
-import { exportLetter } from "./export-letter";
+import { exportLetter, PUBLIC_REUSE_MS } from "./export-letter";
 import { findLetterAppeal } from "./find-letter-appeal";
 import { getLetterVerification } from "./get-letter-verification";
 import { inspectPdf, readingText } from "./inspect-pdf";
 import { LETTER_FIELDS, letterAppeal, letterSignature, manySignatures } from "./letter-test-fixtures";
 import { parseLetterSnapshot } from "./letter-snapshot";
 import { encodeRgbaPng } from "./png-encoder";
+import { issueToken } from "@/lib/signatures/tokens";
+import { withdrawSignature } from "@/lib/signatures/withdraw-signature";
 import { UnsupportedLetterError } from "./unsupported-letter-error";
 
 const allText = (pages: { text: string }[]) => readingText(pages.map((p) => p.text).join("\n"));
@@ -30,6 +32,15 @@ const pageNumbers = (pages: { text: string }[]) => pages.map((p) => /(\d+) \/ (\
 async function snapshotOf(code: string) {
   const row = await db().letterExport.findUniqueOrThrow({ where: { code } });
   return parseLetterSnapshot(row.snapshot)!;
+}
+
+const exportFile = (code: string) => path.resolve(env.DATA_DIR, "exports", `${code}.pdf`);
+/** Withdraws a signature the way its signer does, through the link of their confirmation email. */
+async function withdraw(appealId: string, signatureId: string) {
+  const token = await db().$transaction((tx) =>
+    issueToken(tx, { purpose: "WITHDRAW_SIGNATURE", appealId, signatureId, expiresAt: new Date(Date.now() + 86_400_000) }),
+  );
+  expect(await withdrawSignature({ token })).toMatchObject({ state: "DONE" });
 }
 
 const exportsOf = (appealId: string) => db().letterExport.count({ where: { appealId } });
@@ -168,7 +179,7 @@ describe("exportLetter: exports and verification", () => {
     const letter = await exportLetter({ appealId: appeal.id, actorId: owner.id });
     expect(letter).toMatchObject({ draft: true, code: null, reused: false });
     const text = allText((await inspectPdf(letter.pdf)).pages);
-    expect(text).toContain("DRAFT");
+    expect(text).toContain("Draft");
     expect(text).toContain("Early Bird");
     expect(text).not.toContain("Verify this letter");
     expect(text).not.toContain("SHA-256");
@@ -185,7 +196,7 @@ describe("exportLetter: exports and verification", () => {
     const snapshot = await snapshotOf(letter.code!);
     const version = await db().textVersion.findFirstOrThrow({ where: { appealId: appeal.id } });
     expect(snapshot).toMatchObject({
-      format: 1,
+      format: 2,
       appealTitle: appeal.title,
       slug: appeal.slug,
       textVersion: 1,
@@ -198,17 +209,28 @@ describe("exportLetter: exports and verification", () => {
       organisations: 1,
       logos: 0,
     });
+    // Each line is tied to its signature and the choices it was printed with (never shown).
+    const signatures = await db().signature.findMany({ where: { appealId: appeal.id }, orderBy: { confirmedAt: "asc" } });
+    expect(snapshot.signers).toEqual([
+      { id: signatures[0]!.id, showName: false, showCountry: true },
+      { id: signatures[1]!.id, showName: true, showCountry: false },
+      { id: signatures[2]!.id, showName: true, showCountry: true },
+    ]);
     const text = allText((await inspectPdf(letter.pdf)).pages);
     expectInOrder(text, [snapshot.heading, "Organisations", snapshot.signatories[0]!, "Individuals", ...snapshot.signatories.slice(1)]);
     expect(JSON.stringify(snapshot)).not.toMatch(/Hidden,|@example\.org/);
 
     const verification = await getLetterVerification({ code: letter.code!.toUpperCase() });
+    const { signers: _ids, ...printed } = snapshot;
     expect(verification).toMatchObject({
       code: letter.code,
-      snapshot,
+      snapshot: printed,
       appealSlug: appeal.slug,
+      takenBack: 0,
       changedSince: { text: false, signatories: false, currentVersion: 1 },
     });
+    expect(verification!.snapshot).not.toHaveProperty("signers");
+    expect(JSON.stringify(verification)).not.toContain(signatures[0]!.id);
     const [audit] = await auditsOf(appeal.id);
     expect(audit).toMatchObject({ actorId: owner.id, details: { code: letter.code, version: 1, signatories: 3, layout: "list" } });
   });
@@ -233,7 +255,7 @@ describe("exportLetter: exports and verification", () => {
     expect(await auditsOf(appeal.id)).toHaveLength(1);
 
     await letterSignature(appeal.id, { name: "Second Signer" });
-    const second = await exportLetter({ appealId: appeal.id });
+    const second = await exportLetter({ appealId: appeal.id, now: new Date(Date.now() + PUBLIC_REUSE_MS + 1000) });
     expect(second.code).not.toBe(first.code);
     expect(second.reused).toBe(false);
     expect(await exportsOf(appeal.id)).toBe(2);
@@ -243,6 +265,9 @@ describe("exportLetter: exports and verification", () => {
       [null, second.code],
     ]);
     expect(allText((await inspectPdf(second.pdf)).pages)).toContain("Second Signer");
+    // The first export is superseded: its file goes (it is never served again).
+    expect(fs.existsSync(file)).toBe(false);
+    expect(fs.existsSync(exportFile(second.code!))).toBe(true);
 
     const old = await getLetterVerification({ code: first.code! });
     expect(old!.snapshot.signatories).toEqual(["First Signer, Journalist"]);
@@ -276,6 +301,184 @@ describe("exportLetter: exports and verification", () => {
     expect(await getLetterVerification({ code: "abcdefghijkmnpqr" })).toBeNull();
     expect(await getLetterVerification({ code: "../../etc/passwd" })).toBeNull();
     expect(await getLetterVerification({ code: letter.code!.slice(0, 15) + "0" })).toBeNull();
+  });
+});
+
+describe("exportLetter: public downloads of a changing letter", () => {
+  it("serves the public the latest export while it is under 5 minutes old, coordinators the current letter", async () => {
+    const { appeal, owner } = await letterAppeal();
+    await letterSignature(appeal.id, { name: "First Signer" });
+    const t0 = new Date();
+    const first = await exportLetter({ appealId: appeal.id, now: t0 });
+    await letterSignature(appeal.id, { name: "Second Signer" });
+
+    // Four minutes later the letter has changed, but a public download is the first export again.
+    const soon = await exportLetter({ appealId: appeal.id, now: new Date(t0.getTime() + 4 * 60_000) });
+    expect(soon).toMatchObject({ code: first.code, reused: true, exportedAt: first.exportedAt });
+    expect(soon.pdf.equals(first.pdf)).toBe(true);
+    expect(await exportsOf(appeal.id)).toBe(1);
+
+    // A coordinator gets the letter as it stands, and that makes it the latest export.
+    const current = await exportLetter({ appealId: appeal.id, actorId: owner.id, now: new Date(t0.getTime() + 4 * 60_000 + 1) });
+    expect(current.code).not.toBe(first.code);
+    expect(allText((await inspectPdf(current.pdf)).pages)).toContain("Second Signer");
+    expect(fs.existsSync(exportFile(first.code!))).toBe(false);
+    expect(await exportLetter({ appealId: appeal.id, now: new Date(t0.getTime() + 5 * 60_000) })).toMatchObject({ code: current.code });
+
+    // More than 5 minutes after the latest export, the public gets the current letter too.
+    await letterSignature(appeal.id, { name: "Third Signer" });
+    const later = await exportLetter({ appealId: appeal.id, now: new Date(t0.getTime() + 4 * 60_000 + 1 + PUBLIC_REUSE_MS + 1) });
+    expect(later.code).not.toBe(current.code);
+    expect(allText((await inspectPdf(later.pdf)).pages)).toContain("Third Signer");
+    expect(await exportsOf(appeal.id)).toBe(3);
+    // Every code still verifies, each by its own snapshot.
+    expect((await getLetterVerification({ code: first.code! }))!.snapshot.signatories).toEqual(["First Signer"]);
+  });
+
+  it("never serves a recent export that lists a signer who has withdrawn or hidden their name since", async () => {
+    const { appeal } = await letterAppeal();
+    const hiding = await letterSignature(appeal.id, { name: "Hiding Signer", organisation: "Hiding Org" });
+    const leaving = await letterSignature(appeal.id, { name: "Leaving Signer", role: "Lawyer" });
+    await letterSignature(appeal.id, { name: "Staying Signer" });
+    const first = await exportLetter({ appealId: appeal.id });
+    expectInOrder(allText((await inspectPdf(first.pdf)).pages), ["Hiding Signer, Hiding Org", "Leaving Signer, Lawyer", "Staying Signer"]);
+
+    await db().signature.update({ where: { id: hiding.id }, data: { showName: false } });
+    const next = await exportLetter({ appealId: appeal.id });
+    expect(next.code).not.toBe(first.code);
+    const nextText = allText((await inspectPdf(next.pdf)).pages);
+    expect(nextText).not.toContain("Hiding Signer");
+    expectInOrder(nextText, ["Hiding Org", "Leaving Signer, Lawyer"]);
+
+    await withdraw(appeal.id, leaving.id);
+    const after = await exportLetter({ appealId: appeal.id });
+    expect(after.code).not.toBe(next.code);
+    expect(allText((await inspectPdf(after.pdf)).pages)).not.toContain("Leaving Signer");
+  });
+
+  it("serves the current letter when the recent export's file is gone (a superseded export cannot be rendered again)", async () => {
+    const { appeal } = await letterAppeal();
+    await letterSignature(appeal.id, { name: "First Signer" });
+    const first = await exportLetter({ appealId: appeal.id });
+    await letterSignature(appeal.id, { name: "Second Signer" });
+    fs.rmSync(exportFile(first.code!));
+    const next = await exportLetter({ appealId: appeal.id });
+    expect(next.code).not.toBe(first.code);
+    expect(allText((await inspectPdf(next.pdf)).pages)).toContain("Second Signer");
+  });
+});
+
+describe("getLetterVerification: signers who take back what the PDF printed", () => {
+  it("shows a withdrawn signer as [withdrawn] and a since-hidden name or country without it, keeping the count", async () => {
+    const { appeal, owner } = await letterAppeal({ signatoryLayout: "LIST" });
+    const withdrawing = await letterSignature(appeal.id, { name: "Nadia Withdrawing", country: "AZ" });
+    const hidingName = await letterSignature(appeal.id, { kind: "ORGANISATION", name: "Hidden Later", organisation: "Org Stays", country: "FR", showName: true });
+    const hidingCountry = await letterSignature(appeal.id, { name: "Kamal Private", country: "AZ" });
+    const showingMore = await letterSignature(appeal.id, { name: "Shy Person", organisation: "Shy Org", country: "PL", showCountry: false });
+    await letterSignature(appeal.id, { name: "Unchanged Person", country: "CZ" });
+    const removed = await letterSignature(appeal.id, { name: "Removed Person" });
+    const letter = await exportLetter({ appealId: appeal.id, actorId: owner.id });
+    const printed = (await snapshotOf(letter.code!)).signatories;
+    expect(printed).toEqual([
+      "Org Stays, France",
+      "Nadia Withdrawing, Azerbaijan",
+      "Kamal Private, Azerbaijan",
+      "Shy Person, Shy Org",
+      "Unchanged Person, Czech Republic",
+      "Removed Person",
+    ]);
+
+    await withdraw(appeal.id, withdrawing.id);
+    // In the list layout an organisation prints without its representative: hiding the name changes nothing.
+    await db().signature.update({ where: { id: hidingName.id }, data: { showName: false } });
+    await db().signature.update({ where: { id: hidingCountry.id }, data: { showCountry: false } });
+    // Showing more than the PDF printed never shows more on its verification page.
+    await db().signature.update({ where: { id: showingMore.id }, data: { showCountry: true } });
+    await db().signature.update({ where: { id: removed.id }, data: { status: "REJECTED" } });
+
+    const verification = (await getLetterVerification({ code: letter.code! }))!;
+    expect(verification.snapshot.signatories).toEqual([
+      "Org Stays, France",
+      "[withdrawn]",
+      "Kamal Private",
+      "Shy Person, Shy Org",
+      "Unchanged Person, Czech Republic",
+      "[withdrawn]",
+    ]);
+    expect(verification.snapshot.organisations).toBe(1);
+    expect(verification.takenBack).toBe(3);
+    expect(verification.changedSince.signatories).toBe(true);
+    expect(JSON.stringify(verification)).not.toMatch(/Nadia|Withdrawing|Removed Person|Kamal Private, Azerbaijan/);
+  });
+
+  it("in the signature layout recomputes a since-hidden name to organisation only, or [withdrawn] when nothing is left", async () => {
+    const { appeal, owner } = await letterAppeal({ signatoryLayout: "SIGNATURES" });
+    const withOrg = await letterSignature(appeal.id, { name: "Rəşad Hiding", role: "Director", organisation: "Baku Press Club", country: "AZ" });
+    const alone = await letterSignature(appeal.id, { name: "Alone Hiding", role: "Journalist" });
+    const letter = await exportLetter({ appealId: appeal.id, actorId: owner.id });
+    expect((await snapshotOf(letter.code!)).signatories).toEqual(["Rəşad Hiding, Director, Baku Press Club (Azerbaijan)", "Alone Hiding, Journalist"]);
+    await db().signature.updateMany({ where: { id: { in: [withOrg.id, alone.id] } }, data: { showName: false } });
+    const verification = (await getLetterVerification({ code: letter.code! }))!;
+    expect(verification.snapshot.signatories).toEqual(["Baku Press Club (Azerbaijan)", "[withdrawn]"]);
+    expect(verification.takenBack).toBe(2);
+  });
+
+  it("erases a withdrawn signer's line from stored snapshots and drops the cached PDFs that print it", async () => {
+    const { appeal, owner } = await letterAppeal();
+    const leaving = await letterSignature(appeal.id, { name: "Leaving Signer" });
+    await letterSignature(appeal.id, { name: "Staying Signer" });
+    const letter = await exportLetter({ appealId: appeal.id, actorId: owner.id });
+    expect(fs.existsSync(exportFile(letter.code!))).toBe(true);
+    const other = await letterAppeal();
+    await letterSignature(other.appeal.id, { name: "Leaving Signer" });
+    const unrelated = await exportLetter({ appealId: other.appeal.id, actorId: other.owner.id });
+
+    await withdraw(appeal.id, leaving.id);
+    const row = await db().letterExport.findUniqueOrThrow({ where: { code: letter.code! } });
+    expect(JSON.stringify(row.snapshot)).not.toContain("Leaving Signer");
+    expect(parseLetterSnapshot(row.snapshot)!.signatories).toEqual(["[withdrawn]", "Staying Signer"]);
+    expect(fs.existsSync(exportFile(letter.code!))).toBe(false);
+    // Another appeal's export, and its file, are left alone.
+    expect((await snapshotOf(unrelated.code!)).signatories).toEqual(["Leaving Signer"]);
+    expect(fs.existsSync(exportFile(unrelated.code!))).toBe(true);
+
+    const verification = (await getLetterVerification({ code: letter.code! }))!;
+    expect(verification.snapshot.signatories).toEqual(["[withdrawn]", "Staying Signer"]);
+    expect(verification.takenBack).toBe(1);
+  });
+
+  it("hides, in a first-format snapshot without signature ids, every line no public signer prints today", async () => {
+    const { appeal, owner } = await letterAppeal({ signatoryLayout: "LIST" });
+    const leaving = await letterSignature(appeal.id, { name: "Same Name" });
+    await letterSignature(appeal.id, { name: "Same Name" });
+    await letterSignature(appeal.id, { name: "Other Person", country: "FR" });
+    const letter = await exportLetter({ appealId: appeal.id, actorId: owner.id });
+    const row = await db().letterExport.findUniqueOrThrow({ where: { code: letter.code! } });
+    const { signers: _ids, ...legacy } = parseLetterSnapshot(row.snapshot)!;
+    await db().letterExport.update({ where: { code: letter.code! }, data: { snapshot: { ...legacy, format: 1 } } });
+
+    expect((await getLetterVerification({ code: letter.code! }))!.snapshot.signatories).toEqual(["Same Name", "Same Name", "Other Person, France"]);
+    await withdraw(appeal.id, leaving.id);
+    await db().signature.updateMany({ where: { appealId: appeal.id, name: "Other Person" }, data: { showCountry: false } });
+    const verification = (await getLetterVerification({ code: letter.code! }))!;
+    expect(verification.snapshot.signatories).toEqual(["Same Name", "[withdrawn]", "[withdrawn]"]);
+    expect(verification.takenBack).toBe(2);
+  });
+});
+
+describe("exportLetter: order and date", () => {
+  it("prints signature blocks in the coordinator's order and, without a letter date, the export's date", async () => {
+    const { appeal, owner } = await letterAppeal({ signatoryOrder: "MANUAL", signatoryLayout: "SIGNATURES", letterDate: null });
+    await letterSignature(appeal.id, { kind: "INDIVIDUAL", name: "Individual First", position: 1 });
+    await letterSignature(appeal.id, { kind: "ORGANISATION", name: "Org Second", organisation: "Second Org", position: 2 });
+    await letterSignature(appeal.id, { kind: "INDIVIDUAL", name: "Individual Third", position: 3 });
+    const now = new Date("2026-12-03T09:00:00Z");
+    const letter = await exportLetter({ appealId: appeal.id, actorId: owner.id, now });
+    const text = allText((await inspectPdf(letter.pdf)).pages);
+    expectInOrder(text, ["Brussels, Baku, 3 December 2026", appeal.title, "Individual First", "Org Second, Second Org", "Individual Third"]);
+    expect((await snapshotOf(letter.code!)).signatories).toEqual(["Individual First", "Org Second, Second Org", "Individual Third"]);
+    const version = await db().textVersion.findFirstOrThrow({ where: { appealId: appeal.id } });
+    expect(text).toContain(`SHA-256 ${version.sha256.slice(0, 16)}`);
   });
 });
 

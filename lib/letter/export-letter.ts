@@ -5,9 +5,9 @@ import { db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { absoluteUrl } from "@/lib/urls";
-import { type BuiltLetter, buildLetterInput, letterFingerprint, letterInputAt, printedLines } from "./build-letter-input";
-import { readCachedExport, writeCachedExport } from "./export-cache";
-import type { LetterSnapshot } from "./letter-snapshot";
+import { type BuiltLetter, buildLetterInput, letterFingerprint, letterInputAt, printedSignersOf } from "./build-letter-input";
+import { readCachedExport, removeCachedExport, writeCachedExport } from "./export-cache";
+import { type LetterSnapshot, parseLetterSnapshot } from "./letter-snapshot";
 import { renderLetterPdf } from "./render-letter";
 import { newVerificationCode } from "./verification-code";
 
@@ -23,13 +23,21 @@ export interface ExportedLetter {
   reused: boolean;
 }
 
+/** How long a public download may be served the latest export instead of a render of the current letter. */
+export const PUBLIC_REUSE_MS = 5 * 60_000;
+
 /**
  * The signed letter of an appeal as a PDF. No access check: the caller has decided that whoever
  * asks may have it (findLetterAppeal). A draft is rendered each time with a watermark and no
  * verification block, and leaves no trace. A published letter gets a LetterExport with a random
  * code and a snapshot of what it printed, recorded in the audit log; as long as nothing printed
  * changes, later requests get that same export (same code, same bytes, from the file cache) and
- * create nothing. Throws UnsupportedLetterError for what the PDF cannot print, before any row exists.
+ * create nothing. When it has changed, a public download (no `actorId`) gets the latest export
+ * while that is under PUBLIC_REUSE_MS old and none of its signers has changed since (so anyone
+ * cannot keep the server rendering an appeal that gains signatures every second, and a signer who
+ * withdraws is never served again); a coordinator always gets the current letter. Writing a new
+ * export drops the files of the ones it supersedes. Throws UnsupportedLetterError for what the PDF
+ * cannot print, before any row exists.
  */
 export async function exportLetter({
   appealId,
@@ -48,10 +56,16 @@ export async function exportLetter({
     return { pdf, filename: filenameOf(letter, now), draft: true, code: null, exportedAt: now, reused: false };
   }
   const fingerprint = letterFingerprint(letter, env.APP_URL);
-  // Concurrent requests for the same new letter share one render and one export.
-  return singleFlight(`${appealId}:${fingerprint}`, async () => {
+  const publicRequest = actorId === null;
+  // Concurrent requests for the same new letter share one render and one export (public requests
+  // apart: they may be given an older export, which a coordinator must not be).
+  return singleFlight(`${appealId}:${fingerprint}:${publicRequest ? "public" : "coordinator"}`, async () => {
     const existing = await findExport(db(), appealId, fingerprint);
     if (existing) return serveExport(letter, existing);
+    if (publicRequest) {
+      const recent = await recentExport(letter, now);
+      if (recent) return recent;
+    }
 
     const code = newVerificationCode();
     const pdf = await renderLetterPdf(letterInputAt(letter, now, verificationOf(code, letter)));
@@ -62,8 +76,9 @@ export async function exportLetter({
       const raced = await findExport(tx, appealId, fingerprint);
       if (raced) return { created: false as const, row: raced };
       const version = letter.version ?? (await currentVersion(tx, letter, actorId));
+      const printed = printedSignersOf(letter);
       const snapshot: LetterSnapshot = {
-        format: 1,
+        format: 2,
         appealTitle: letter.appeal.title,
         slug: letter.appeal.slug,
         textVersion: version.version,
@@ -72,8 +87,9 @@ export async function exportLetter({
         layout: letter.layout,
         pageSize: letter.input.pageSize,
         heading: letterInputAt(letter, now, null).signatories.heading,
-        signatories: printedLines(letter),
-        organisations: letter.organisations.length,
+        signatories: printed.map((s) => s.line),
+        organisations: printed.filter((s) => s.kind === "organisation").length,
+        signers: printed.map((s) => ({ id: s.signatureId, showName: s.showName, showCountry: s.showCountry })),
         logos: letter.logos.length,
         fingerprint,
       };
@@ -89,7 +105,7 @@ export async function exportLetter({
       return { created: true as const };
     });
     if (!outcome.created) return serveExport(letter, outcome.row);
-    await cache(code, pdf);
+    await cache(appealId, code, pdf);
     return { pdf, filename: filenameOf(letter, now), draft: false, code, exportedAt: now, reused: false };
   });
 }
@@ -104,13 +120,42 @@ function findExport(tx: Tx, appealId: string, fingerprint: string): Promise<Expo
   });
 }
 
-/** An earlier export of this very letter: its file, or the same PDF rendered again with its code and date. */
+/**
+ * An earlier export of this very letter: its file, or the same PDF rendered again with its code and
+ * date. Only an export whose fingerprint is the current letter's can be rendered again: the
+ * snapshot records what was printed, not the text, images and logos needed to print it.
+ */
 async function serveExport(letter: BuiltLetter, row: ExportRow): Promise<ExportedLetter> {
   let pdf = await readCachedExport(row.code);
   if (!pdf) {
     pdf = await renderLetterPdf(letterInputAt(letter, row.createdAt, verificationOf(row.code, letter)));
-    await cache(row.code, pdf);
+    await cache(letter.appeal.id, row.code, pdf);
   }
+  return { pdf, filename: filenameOf(letter, row.createdAt), draft: false, code: row.code, exportedAt: row.createdAt, reused: true };
+}
+
+/**
+ * The appeal's latest export, for a public download of a letter that has changed since: only while
+ * it is recent, lists no signer whose signature changed after it (withdrawn, hidden, edited), and
+ * still has its file (a superseded export cannot be rendered again). Null otherwise.
+ */
+async function recentExport(letter: BuiltLetter, now: Date): Promise<ExportedLetter | null> {
+  const row = await db().letterExport.findFirst({
+    where: { appealId: letter.appeal.id, createdAt: { gt: new Date(now.getTime() - PUBLIC_REUSE_MS), lte: now } },
+    orderBy: { createdAt: "desc" },
+    select: { code: true, createdAt: true, snapshot: true },
+  });
+  const snapshot = row ? parseLetterSnapshot(row.snapshot) : null;
+  // A snapshot without signature ids cannot tell whether one of its signers withdrew since.
+  if (!row || !snapshot?.signers) return null;
+  const changed = await db().signature.findMany({
+    where: { appealId: letter.appeal.id, updatedAt: { gte: row.createdAt } },
+    select: { id: true },
+  });
+  const listed = new Set(snapshot.signers.map((s) => s.id));
+  if (changed.some((s) => listed.has(s.id))) return null;
+  const pdf = await readCachedExport(row.code);
+  if (!pdf) return null;
   return { pdf, filename: filenameOf(letter, row.createdAt), draft: false, code: row.code, exportedAt: row.createdAt, reused: true };
 }
 
@@ -126,9 +171,20 @@ const verificationOf = (code: string, letter: BuiltLetter) => ({ url: absoluteUr
 
 const filenameOf = (letter: BuiltLetter, date: Date) => `${letter.appeal.slug}-${date.toISOString().slice(0, 10)}.pdf`;
 
-async function cache(code: string, pdf: Buffer): Promise<void> {
+/**
+ * Keeps the PDF of the appeal's current export, and drops the files of every other export of the
+ * appeal: those are superseded, never served again (serveExport renders one again only if the
+ * letter comes back to exactly what it printed), and may list signers who have withdrawn since.
+ */
+async function cache(appealId: string, code: string, pdf: Buffer): Promise<void> {
   // The file only saves a render next time: a full or read-only disk must not fail the download.
   await writeCachedExport(code, pdf).catch((err: Error) => console.warn(`[letter] export ${code} not cached: ${err.message}`));
+  try {
+    const others = await db().letterExport.findMany({ where: { appealId, code: { not: code } }, select: { code: true } });
+    for (let i = 0; i < others.length; i += 32) await Promise.all(others.slice(i, i + 32).map((o) => removeCachedExport(o.code)));
+  } catch (err) {
+    console.warn(`[letter] superseded exports of appeal ${appealId} not removed: ${(err as Error).message}`);
+  }
 }
 
 const inFlight = new Map<string, Promise<ExportedLetter>>();

@@ -103,8 +103,7 @@ export function demoLetterPdfInput(overrides: Partial<LetterPdfInput> = {}): Let
     signatories: {
       layout: "signatures",
       heading: "Signatories as of 11 November 2024",
-      organisations: demoSignatureSigners,
-      individuals: [],
+      signers: demoSignatureSigners,
     },
     verification: {
       url: "https://undersigned.example/v/norvania-detainees",

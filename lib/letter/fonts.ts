@@ -51,11 +51,14 @@ export function resetGlyphCaches(): void {
 }
 
 interface LoadedFont {
+  unitsPerEm: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
   layout(...args: unknown[]): { glyphs: { isMark: boolean }[]; positions: { xAdvance: number; xOffset: number }[] };
 }
 
 const RTL_CHARACTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+/** The widest gap an offset may open between two letters of a word without reading as a space. */
+const MAX_GAP_EM = 0.08;
 const patched = new WeakSet<LoadedFont>();
 
 /**
@@ -65,6 +68,11 @@ const patched = new WeakSet<LoadedFont>();
  * runs are mirrored after shaping, so there the glyph before it on the page is the next one; their
  * marks keep their offsets (computed left-to-right, they would land beside the letter, while
  * Amiri's marks sit right without them).
+ *
+ * A glyph moved forward (Amiri moves ر in الجمهورية by 0.122 em) leaves a gap in the text layer
+ * before it, and pdf.js and pdftotext read a gap of about 0.1 em as a space: "الجمهور ية", which a
+ * reader's search or copy would not match. So the gap is capped at MAX_GAP_EM, the rest of the line
+ * coming closer instead; the glyph moves about 0.04 em (half a point) less than the font asks.
  */
 function moveOffsetsIntoAdvances(font: LoadedFont) {
   if (patched.has(font)) return;
@@ -74,11 +82,13 @@ function moveOffsetsIntoAdvances(font: LoadedFont) {
     const run = layout(...args);
     const rtl = typeof args[0] === "string" && RTL_CHARACTER.test(args[0]);
     const positions = run.positions;
+    const maxGap = MAX_GAP_EM * font.unitsPerEm;
     for (let i = 0; i < positions.length; i++) {
       const position = positions[i]!;
       const before = positions[rtl ? i + 1 : i - 1];
-      if (!position.xOffset || !before || (rtl && run.glyphs[i]?.isMark)) continue;
-      before.xAdvance += position.xOffset;
+      const mark = run.glyphs[i]?.isMark ?? false;
+      if (!position.xOffset || !before || (rtl && mark)) continue;
+      before.xAdvance += mark ? position.xOffset : Math.min(position.xOffset, maxGap);
       position.xAdvance -= position.xOffset;
       position.xOffset = 0;
     }

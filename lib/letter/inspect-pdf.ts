@@ -1,4 +1,5 @@
 // Test helper: what a reader of a rendered letter gets (text, links, images per page), via pdf.js.
+import { execFileSync } from "node:child_process";
 import { extractLinks, extractText, getDocumentProxy, getResolvedPDFJS } from "unpdf";
 
 // pdf.js's operator lists need ArrayBuffer#transferToFixedLength, which Node 20 lacks; a copy
@@ -19,6 +20,24 @@ export interface InspectedPage {
   items: { str: string; x: number; y: number; width: number }[];
   /** Image XObjects painted on the page, with their pixel size. */
   images: { width: number; height: number }[];
+  /**
+   * Each text-showing operation, in drawing order (left to right within a line, whatever the
+   * script): the embedded font's name and the glyphs drawn, each with the text its ToUnicode entry
+   * gives, its character code (the glyph id for react-pdf's Identity-H fonts, 0 being .notdef) and
+   * whether the font has it (false for a box).
+   */
+  runs: GlyphRun[];
+}
+
+export interface GlyphRun {
+  font: string;
+  glyphs: { unicode: string; code: number; inFont: boolean }[];
+}
+
+interface PdfJsGlyph {
+  unicode: string;
+  originalCharCode: number;
+  isInFont: boolean;
 }
 
 export interface InspectedPdf {
@@ -46,7 +65,23 @@ export async function inspectPdf(pdfBytes: Buffer): Promise<InspectedPdf> {
       const [, width, height] = operators.argsArray[i] as [string, number, number];
       return [{ width, height }];
     });
-    pages.push({ text: text[n - 1] ?? "", items, images });
+    const runs: GlyphRun[] = [];
+    let font = "";
+    operators.fnArray.forEach((fn, i) => {
+      if (fn === OPS.setFont) {
+        const loaded = page.commonObjs.get((operators.argsArray[i] as [string])[0]) as { name?: string } | undefined;
+        font = loaded?.name ?? "";
+      } else if (fn === OPS.showText) {
+        const [glyphs] = operators.argsArray[i] as [(PdfJsGlyph | number | null)[]];
+        runs.push({
+          font,
+          glyphs: glyphs.flatMap((g) =>
+            g !== null && typeof g === "object" ? [{ unicode: g.unicode, code: g.originalCharCode, inFont: g.isInFont }] : [],
+          ),
+        });
+      }
+    });
+    pages.push({ text: text[n - 1] ?? "", items, images, runs });
   }
   const { links } = await extractLinks(pdf);
   const { info } = await pdf.getMetadata();
@@ -63,4 +98,9 @@ export function readingText(text: string): string {
     .replace(/(\p{L})-\n(?=\p{Ll})/gu, "$1")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** The text of a PDF as poppler's `pdftotext` reads it (UTF-8, pages separated by form feeds). */
+export function pdftotext(pdfBytes: Buffer): string {
+  return execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: pdfBytes, encoding: "utf8" });
 }

@@ -16,7 +16,7 @@ export function PageNumber() {
 export function DraftWatermark() {
   return (
     <View fixed style={styles.watermark}>
-      <Text style={styles.watermarkText}>DRAFT</Text>
+      <Text style={styles.watermarkText}>Draft</Text>
     </View>
   );
 }

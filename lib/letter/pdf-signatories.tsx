@@ -1,5 +1,5 @@
 import { Image, Text, View } from "@react-pdf/renderer";
-import type { LetterSignatories, Signer } from "./types";
+import { type LetterSignatories, printedSigners, type Signer } from "./types";
 import { type Style, styles } from "./pdf-styles";
 
 // Measured: pagination cost follows the number of nodes, so long lists go out as a few large
@@ -8,10 +8,9 @@ const LIST_CHUNK = 200;
 
 export function PdfSignatories({ signatories, rtl }: { signatories: LetterSignatories; rtl: boolean }) {
   const direction: Style = rtl ? { direction: "rtl" } : {};
-  if (signatories.organisations.length + signatories.individuals.length === 0) return null;
-  if (signatories.layout === "signatures") {
-    return <SignatureBlocks signers={[...signatories.organisations, ...signatories.individuals]} rtl={rtl} />;
-  }
+  if (printedSigners(signatories).length === 0) return null;
+  // The coordinator's order as it is: grouping is for the list layout only.
+  if (signatories.layout === "signatures") return <SignatureBlocks signers={signatories.signers} rtl={rtl} />;
   const { organisations, individuals, groupHeadings } = signatories;
   const groups = [
     { label: groupHeadings?.organisations, signers: organisations },

@@ -9,7 +9,8 @@ import {
   demoSignatureSigners,
 } from "./fixtures";
 import { findUnsupportedCharacters } from "./fonts";
-import { inspectPdf, readingText } from "./inspect-pdf";
+import { inspectPdf, pdftotext, readingText } from "./inspect-pdf";
+import { letterLabels } from "./letter-labels";
 import { encodeRgbaPng } from "./png-encoder";
 import { renderLetterPdf } from "./render-letter";
 import type { LetterPdfInput, Signer } from "./types";
@@ -31,7 +32,7 @@ function listLetter(count: number, overrides: Partial<LetterPdfInput> = {}): Let
 
 function signatureLetter(signers: Signer[], overrides: Partial<LetterPdfInput> = {}): LetterPdfInput {
   return demoLetterPdfInput({
-    signatories: { layout: "signatures", heading: HEADING, organisations: signers, individuals: [] },
+    signatories: { layout: "signatures", heading: HEADING, signers },
     ...overrides,
   });
 }
@@ -158,12 +159,12 @@ describe("renderLetterPdf: content", () => {
     expect(text).toContain(demoLetterContent.title);
   });
 
-  it("draws a DRAFT watermark on every page of a draft only", async () => {
+  it("draws a Draft watermark on every page of a draft only", async () => {
     const draft = await inspectPdf(await renderLetterPdf(listLetter(120, { draft: true })));
     expect(draft.pages.length).toBeGreaterThan(2);
-    for (const page of draft.pages) expect(page.text).toContain("DRAFT");
+    for (const page of draft.pages) expect(page.items.map((item) => item.str)).toContain("Draft");
     const final = await inspectPdf(await renderLetterPdf(demoLetterPdfInput()));
-    expect(allText(final.pages)).not.toContain("DRAFT");
+    expect(allText(final.pages)).not.toMatch(/draft/i);
   });
 });
 
@@ -171,7 +172,7 @@ describe("renderLetterPdf: pages", () => {
   it("gives a one-page letter no page number", async () => {
     const short = demoLetterPdfInput({
       content: { ...demoLetterContent, body: parseLetterMarkdown("We ask you to release them.") },
-      signatories: { layout: "signatures", heading: HEADING, organisations: [demoSignatureSigners[0]!], individuals: [] },
+      signatories: { layout: "signatures", heading: HEADING, signers: [demoSignatureSigners[0]!] },
     });
     const { pages } = await inspectPdf(await renderLetterPdf(short));
     expect(pages).toHaveLength(1);
@@ -204,8 +205,8 @@ describe("renderLetterPdf: pages", () => {
     [40, 2, 3],
     [1000, 22, 24],
   ])("numbers every page of a list of %i signers, n / N", async (count, minPages, maxPages) => {
-    const input = listLetter(count);
-    const { pages } = await inspectPdf(await renderLetterPdf(input));
+    const signers = demoListSigners(count);
+    const { pages } = await inspectPdf(await renderLetterPdf(listLetter(count)));
     expect(pages.length).toBeGreaterThanOrEqual(minPages);
     expect(pages.length).toBeLessThanOrEqual(maxPages);
     expect(pageNumbers(pages)).toEqual(pages.map((_, i) => `${i + 1} / ${pages.length}`));
@@ -214,9 +215,9 @@ describe("renderLetterPdf: pages", () => {
     expectInOrder(text, [
       HEADING,
       "Organisations",
-      ...input.signatories.organisations.map((s) => s.line),
+      ...signers.organisations.map((s) => s.line),
       "Individuals",
-      ...input.signatories.individuals.map((s) => s.line),
+      ...signers.individuals.map((s) => s.line),
       "SHA-256 3f9a1c7be2d84f0a",
     ]);
   });
@@ -281,21 +282,119 @@ describe("renderLetterPdf: signatures, logos and QR code", () => {
   });
 });
 
-describe("renderLetterPdf: scripts it cannot print", () => {
-  it("prints Arabic letters right to left with Amiri", async () => {
-    const arabic = demoLetterPdfInput({
-      content: {
-        ...demoLetterContent,
-        language: "ar",
-        title: "رسالة مفتوحة: أطلقوا سراح الصحفيين",
-        salutation: "فخامة الرئيس،",
-        body: parseLetterMarkdown("نحن، المنظمات الموقعة أدناه، نكتب إليكم.\n\n1. الإفراج الفوري؛\n2. التحقيق."),
-        closing: "مع فائق الاحترام،",
-      },
-    });
-    const { pages } = await inspectPdf(await renderLetterPdf(arabic));
-    expect(pages.length).toBeGreaterThanOrEqual(1);
-    expect(allText(pages)).toContain("Maria Novák");
+// Right-to-left letters, typed as a coordinator would: every block in the script, each short
+// enough to print on one line (so that each is one text run of the PDF).
+interface RtlSample {
+  recipient: string[];
+  place: string;
+  date: string;
+  title: string;
+  salutation: string;
+  paragraph: string;
+  items: string[];
+  closing: string;
+  signers: string[];
+}
+
+const RTL_SAMPLES: Record<"ar" | "fa", RtlSample> = {
+  ar: {
+    recipient: ["فخامة رئيس الجمهورية", "القصر الرئاسي", "شارع الاستقلال، العاصمة"],
+    place: "بيروت، تونس،",
+    date: "١١ نوفمبر ٢٠٢٤",
+    title: "رسالة مفتوحة: أطلقوا سراح الصحفيين المعتقلين",
+    salutation: "فخامة الرئيس،",
+    paragraph: "نحن، المنظمات الموقعة أدناه، نكتب إليكم بشأن الصحفيين المعتقلين منذ شهر مارس.",
+    items: ["الإفراج الفوري عنهم دون قيد أو شرط؛", "التحقيق في ظروف احتجازهم."],
+    closing: "مع فائق الاحترام،",
+    signers: ["مريم حسن، مديرة، مركز الخليج لحقوق الإنسان (لبنان)", "سامي عمر، منسق، شبكة الصحفيين العرب"],
+  },
+  // Persian letters (پ چ ژ ک گ ی), Persian digits, and zero-width non-joiners (U+200C) inside words.
+  fa: {
+    recipient: ["جناب آقای رئیس‌جمهور", "نهاد ریاست جمهوری", "خیابان پاستور، تهران"],
+    place: "پاریس، برلین،",
+    date: "۲۰ آبان ۱۴۰۳",
+    title: "نامه سرگشاده: روزنامه‌نگاران زندانی را آزاد کنید",
+    salutation: "جناب آقای رئیس‌جمهور،",
+    paragraph: "ما، سازمان‌های امضاکننده، خواستار آزادی فوری روزنامه‌نگاران زندانی هستیم.",
+    items: ["آزادی بی‌قید و شرط زندانیان؛", "بررسی مستقل ادعاهای شکنجه."],
+    closing: "با احترام،",
+    signers: ["مریم رضایی، مدیر، کانون مدافعان حقوق بشر (فرانسه)", "علی کریمی، هماهنگ‌کننده، انجمن صنفی روزنامه‌نگاران"],
+  },
+};
+
+function rtlLetter(language: "ar" | "fa"): LetterPdfInput {
+  const sample = RTL_SAMPLES[language];
+  return demoLetterPdfInput({
+    content: {
+      language,
+      recipient: sample.recipient.join("\n"),
+      place: sample.place,
+      dateText: sample.date,
+      title: sample.title,
+      salutation: sample.salutation,
+      body: parseLetterMarkdown([sample.paragraph, sample.items.map((item, i) => `${i + 1}. ${item}`).join("\n")].join("\n\n")),
+      closing: sample.closing,
+    },
+    signatories: { layout: "signatures", heading: HEADING, signers: sample.signers.map((line) => ({ line })) },
+    verification: { url: "https://undersigned.example/verify/abcdefghijkmnpqr", sha256: "3f9a1c7be2d84f0a".padEnd(64, "0"), label: letterLabels(language).verify },
+  });
+}
+
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+/** Letters and marks only: what a line's glyphs must spell, whatever the digits and punctuation do. */
+const lettersOf = (text: string) => text.replace(/[^\p{L}\p{M}]/gu, "");
+/**
+ * The words of a text, for comparing with pdftotext: poppler wraps digits and punctuation of a
+ * right-to-left line in directional embeddings (U+202A-U+202C) and moves the spaces around them, and
+ * drops zero-width non-joiners, which have no glyph. A reversed word, a missing or substituted
+ * letter, or a space inside a word still changes the words.
+ */
+const wordsOf = (text: string) =>
+  text
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => (c === "\u200c" ? "" : " "))
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, " ")
+    .trim();
+
+describe("renderLetterPdf: right-to-left scripts, and scripts it cannot print", () => {
+  it.each(["ar", "fa"] as const)("prints a letter in %s right to left with Amiri, copying in logical order", async (language) => {
+    const sample = RTL_SAMPLES[language];
+    const pdf = await renderLetterPdf(rtlLetter(language));
+    const { pages } = await inspectPdf(pdf);
+    expect(pages).toHaveLength(1);
+    const page = pages[0]!;
+    const blocks = [...sample.recipient, sample.place, sample.date, sample.title, sample.salutation, sample.paragraph, ...sample.items, sample.closing, ...sample.signers];
+
+    // Every glyph of the script comes from the embedded Amiri and exists in it: no box, no
+    // .notdef, no fallback to a face without Arabic letters.
+    const scriptGlyphs = page.runs.flatMap((run) => run.glyphs.filter((g) => ARABIC_SCRIPT.test(g.unicode)).map((g) => ({ ...g, font: run.font })));
+    expect(scriptGlyphs.length).toBeGreaterThan(300);
+    for (const glyph of scriptGlyphs) {
+      expect(glyph.font, glyph.unicode).toMatch(/^[A-Z]{6}\+Amiri-(Regular|Bold)$/);
+      expect(glyph.inFont, glyph.unicode).toBe(true);
+      expect(glyph.code, glyph.unicode).not.toBe(0);
+    }
+    // Joined, not isolated: in one face, letters take several shapes (initial, medial, final).
+    const shapes = new Map<string, Set<number>>();
+    for (const glyph of scriptGlyphs.filter((g) => g.font.endsWith("Amiri-Regular") && [...g.unicode].length === 1)) {
+      shapes.set(glyph.unicode, (shapes.get(glyph.unicode) ?? new Set()).add(glyph.code));
+    }
+    expect([...shapes.values()].filter((codes) => codes.size > 1).length).toBeGreaterThanOrEqual(8);
+
+    // Drawn right to left: each line's glyphs, read from the right, spell the line as typed.
+    const linesReadFromTheRight = page.runs.map((run) => lettersOf(run.glyphs.map((g) => g.unicode).reverse().join("")));
+    for (const block of blocks) expect(linesReadFromTheRight, block).toContain(lettersOf(block));
+
+    // What a reader copies, via pdf.js: each block exactly as typed, in logical order, in the order
+    // of the letter. A zero-width non-joiner is drawn as a zero-width space, which pdf.js copies as a
+    // space. (Two signature blocks side by side share a baseline, which pdf.js reads as one line:
+    // they are checked with pdftotext below.)
+    const asCopied = (text: string) => readingText(text.replace(/\u200c/g, " "));
+    expectInOrder(allText(pages), blocks.filter((block) => !sample.signers.includes(block)).map(asCopied));
+    expect(allText(pages)).toContain("https://undersigned.example/verify/abcdefghijkmnpqr");
+
+    // And via pdftotext: the same words in the same order, signature blocks included.
+    const popplerWords = wordsOf(pdftotext(pdf));
+    expectInOrder(popplerWords, [...blocks, letterLabels(language).verify].map(wordsOf));
   });
 
   it("refuses Hebrew-script letters with a typed error", async () => {

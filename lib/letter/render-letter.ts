@@ -6,7 +6,7 @@ import { findUnsupportedCharacters, loadLetterFonts, resetGlyphCaches } from "./
 import { loadHyphenation } from "./hyphenation";
 import { LetterDocument } from "./letter-document";
 import { verificationQrPng } from "./qr-code";
-import type { LetterPdfInput } from "./types";
+import { type LetterPdfInput, printedSigners } from "./types";
 import { UnsupportedLetterError } from "./unsupported-letter-error";
 
 // Glyph caches are reset before each render and shared by all renders, so two renders must never
@@ -80,10 +80,9 @@ async function assertPrintable({ content, signatories, verification }: LetterPdf
     plainText(content.body),
     content.closing,
     signatories.heading,
-    signatories.groupHeadings?.organisations ?? "",
-    signatories.groupHeadings?.individuals ?? "",
-    ...signatories.organisations.map((s) => s.line),
-    ...signatories.individuals.map((s) => s.line),
+    signatories.layout === "list" ? (signatories.groupHeadings?.organisations ?? "") : "",
+    signatories.layout === "list" ? (signatories.groupHeadings?.individuals ?? "") : "",
+    ...printedSigners(signatories).map((s) => s.line),
     verification?.label ?? "",
     verification?.url ?? "",
   ].join("\n");

@@ -27,14 +27,31 @@ export interface Signer {
 
 export type SignatoryLayout = "signatures" | "list";
 
-export interface LetterSignatories {
-  layout: SignatoryLayout;
-  /** Already localised, e.g. "Signatories as of 11 November 2024". Printed in the list layout. */
-  heading: string;
-  organisations: Signer[];
-  individuals: Signer[];
-  /** Localised group headings for the list layout; without them the groups are only spaced apart. */
-  groupHeadings?: { organisations: string; individuals: string };
+/**
+ * The signatories as the PDF prints them. The signature layout prints one block per signer in the
+ * coordinator's order, organisations and individuals mixed as they come; only the list layout
+ * groups them (organisations first, each group in the coordinator's order).
+ */
+export type LetterSignatories =
+  | {
+      layout: "signatures";
+      /** The list heading the export records; the signature layout does not print it. */
+      heading: string;
+      signers: Signer[];
+    }
+  | {
+      layout: "list";
+      /** Already localised, e.g. "Signatories as of 11 November 2024". */
+      heading: string;
+      organisations: Signer[];
+      individuals: Signer[];
+      /** Localised group headings; without them the groups are only spaced apart. */
+      groupHeadings?: { organisations: string; individuals: string };
+    };
+
+/** Every signer of the letter, in the order the PDF prints them. */
+export function printedSigners(signatories: LetterSignatories): Signer[] {
+  return signatories.layout === "signatures" ? signatories.signers : [...signatories.organisations, ...signatories.individuals];
 }
 
 export interface LetterLogo {

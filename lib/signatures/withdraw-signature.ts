@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { dropExportFiles, forgetSignerInExports } from "@/lib/letter/forget-withdrawn-signer";
 import { hashToken } from "@/lib/signatures/tokens";
 
 export type WithdrawLookup =
@@ -31,13 +32,14 @@ export async function lookupWithdrawal({ token }: { token: string }): Promise<Wi
 }
 
 /**
- * Takes a signature off the appeal and the letter and erases what identified the signer; the
+ * Takes a signature off the appeal and the letter and erases what identified the signer, including
+ * the line earlier exports of the letter printed for them (their snapshots and cached PDFs); the
  * audit log keeps only that a signature was withdrawn.
  */
 export async function withdrawSignature({ token }: { token: string }): Promise<WithdrawLookup> {
   const before = await lookupWithdrawal({ token });
   if (before.state !== "READY") return before;
-  return db().$transaction(async (tx) => {
+  const { result, exportFiles } = await db().$transaction(async (tx) => {
     const row = (await tx.token.findUnique({ where: { tokenHash: hashToken(token) } }))!;
     const { count } = await tx.signature.updateMany({
       where: { id: row.signatureId!, status: { not: "WITHDRAWN" } },
@@ -47,7 +49,13 @@ export async function withdrawSignature({ token }: { token: string }): Promise<W
       },
     });
     await tx.token.updateMany({ where: { signatureId: row.signatureId!, usedAt: null }, data: { usedAt: new Date() } });
-    if (count > 0) await recordAudit(tx, { appealId: row.appealId, actorId: null, action: "signature.withdrawn", details: { signatureId: row.signatureId } });
-    return { state: "DONE" as const, slug: before.slug, title: before.title };
+    let exportFiles: string[] = [];
+    if (count > 0) {
+      await recordAudit(tx, { appealId: row.appealId, actorId: null, action: "signature.withdrawn", details: { signatureId: row.signatureId } });
+      exportFiles = await forgetSignerInExports(tx, { appealId: row.appealId, signatureId: row.signatureId! });
+    }
+    return { result: { state: "DONE" as const, slug: before.slug, title: before.title }, exportFiles };
   });
+  await dropExportFiles(exportFiles);
+  return result;
 }

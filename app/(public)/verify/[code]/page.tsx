@@ -10,12 +10,15 @@ export const metadata: Metadata = { title: "Verify a signed letter", robots: { i
 const when = (iso: string) =>
   new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso)) + " UTC";
 
-/** What the PDF with this code printed, from its snapshot: never today's data. */
+/**
+ * What the PDF with this code printed, from its snapshot, except what signers have taken back
+ * since: a withdrawn signer reads "[withdrawn]", a since-hidden name or country is left out.
+ */
 export default async function VerifyLetterPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const result = await getLetterVerification({ code });
   if (!result) notFound();
-  const { snapshot, changedSince } = result;
+  const { snapshot, changedSince, takenBack } = result;
   const organisations = snapshot.signatories.slice(0, snapshot.organisations);
   const individuals = snapshot.signatories.slice(snapshot.organisations);
   const changed = changedSince.text || changedSince.signatories;
@@ -69,6 +72,13 @@ export default async function VerifyLetterPage({ params }: { params: Promise<{ c
       </dl>
       <section aria-labelledby="printed-signatories" className="stack">
         <h2 id="printed-signatories">Signatories as printed</h2>
+        {takenBack > 0 && (
+          <p className="muted" data-testid="taken-back">
+            {takenBack === 1 ? "One signatory has" : `${takenBack.toLocaleString("en")} signatories have`} since withdrawn or hidden
+            part of what the letter printed: {takenBack === 1 ? "that line is" : "those lines are"} shown as{" "}
+            {takenBack === 1 ? "its signatory wishes" : "their signatories wish"} today, or as “[withdrawn]”.
+          </p>
+        )}
         {snapshot.signatories.length === 0 ? (
           <p>The letter listed no signatories.</p>
         ) : snapshot.layout === "signatures" ? (

@@ -16,6 +16,8 @@ const notFound = () => text("Not found", 404);
  * The signed letter as a PDF (the API's `pdfUrl`). Coordinators always get it, drafts included;
  * anyone else only when the appeal is open or closed and its PDF is public, else the same 404 as
  * for an address that does not exist. `?inline=1` shows it in the browser instead of saving it.
+ * A public download of a letter that changed gets its latest export while that is under 5 minutes
+ * old (exportLetter): the public cannot make the server render on every request.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
