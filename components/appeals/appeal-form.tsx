@@ -14,12 +14,14 @@ type Props = {
   timeZones: string[];
   /** Set when the appeal is published and has signatures: saving printed changes makes a version. */
   versionNotice?: string;
+  /** The appeal is public (open or closed): its address has been shared, so changing it breaks links. */
+  published?: boolean;
   submitLabel: string;
 };
 
 const LANGUAGES = ["en", "en-US", "fr", "de", "es", "pt", "it", "nl", "pl", "cs", "ru", "uk", "az", "tr", "ka", "hy", "ar", "fa", "he", "ur"];
 
-export function AppealForm({ action, defaults, appealId, timeZones, versionNotice, submitLabel }: Props) {
+export function AppealForm({ action, defaults, appealId, timeZones, versionNotice, published = false, submitLabel }: Props) {
   const [state, formAction] = useActionState(action, { status: "idle" } as FormState);
   const values = state.values ?? defaults;
   const errors = state.fieldErrors ?? {};
@@ -66,6 +68,7 @@ export function AppealForm({ action, defaults, appealId, timeZones, versionNotic
   return (
     <form action={formAction} className="stack appeal-form" noValidate>
       {appealId && <input type="hidden" name="appealId" value={appealId} />}
+      {v("updatedAt") && <input type="hidden" name="updatedAt" value={v("updatedAt")} />}
       <FormMessage state={state} />
 
       <fieldset className="card stack">
@@ -91,7 +94,18 @@ export function AppealForm({ action, defaults, appealId, timeZones, versionNotic
 
       <fieldset className="card stack">
         <legend>Public page</legend>
-        {text("slug", "Web address", <>The appeal&apos;s address: /a/<em>this-part</em>. Lower-case letters, digits and hyphens. Left empty, it is made from the title.</>)}
+        {text(
+          "slug",
+          "Web address",
+          published ? (
+            <>
+              <strong>Published: links to /a/{defaults.slug} have been shared.</strong> Changing the address breaks them (they will not
+              find the appeal). Lower-case letters, digits and hyphens. Left empty, the current address is kept.
+            </>
+          ) : (
+            <>The appeal&apos;s address: /a/<em>this-part</em>. Lower-case letters, digits and hyphens. Left empty, it is made from the title.</>
+          ),
+        )}
         {area("summary", "Summary", 3, "One or two sentences for the page description and for links shared on social media.")}
       </fieldset>
 

@@ -8,19 +8,22 @@ import { messageForError } from "@/lib/actions/action-error";
 import { expirePublicAppeal } from "@/lib/actions/expire-public";
 import { archiveAppeal, closeAppeal, deleteAppeal, publishAppeal, reopenAppeal, restoreAppeal } from "@/lib/appeals/lifecycle";
 import { createAppeal, updateAppeal, type SaveAppealResult } from "@/lib/appeals/save-appeal";
-import { appealFormSchema } from "@/lib/schemas/appeal";
+import { appealEditSchema, appealFormSchema } from "@/lib/schemas/appeal";
 import { errorState, zodErrorState, type FormState } from "@/lib/schemas/form-state";
 
 const appealIdSchema = z.string().trim().min(1).max(64);
+// The appeal's updatedAt when the editor was opened; absent only from forms older than the field.
+const updatedAtSchema = z.iso.datetime().transform((s) => new Date(s)).optional();
 
 function saveErrorState(formData: FormData, result: Exclude<SaveAppealResult, { ok: true }>): FormState {
   if ("fieldErrors" in result) return errorState(formData, { fieldErrors: result.fieldErrors });
-  const { signatures, version } = result.needsConfirmation;
+  if ("conflict" in result) return errorState(formData, { message: result.conflict });
+  const { signatures, version, reconfirm } = result.needsConfirmation;
   return errorState(formData, {
     message: `${signatures} ${signatures === 1 ? "person has" : "people have"} signed version ${version} of this text.`,
     fieldErrors: {
       confirmNewVersion: [
-        `Saving changes to the printed text creates version ${version + 1}. Earlier signers keep version ${version} and will be asked to reconfirm. Tick the box to save anyway.`,
+        `Saving changes to the printed text creates version ${version + 1}. Earlier signers keep version ${version}${reconfirm ? " and will be asked to reconfirm" : ""}. Tick the box to save anyway.`,
       ],
     },
   });
@@ -39,18 +42,22 @@ export async function createAppealAction(_prev: FormState, formData: FormData): 
 export async function updateAppealAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser();
   const appealId = appealIdSchema.safeParse(formData.get("appealId"));
-  if (!appealId.success) return errorState(formData, { message: "This form is out of date: reload the page." });
-  const parsed = appealFormSchema.safeParse(Object.fromEntries(formData));
+  const updatedAt = updatedAtSchema.safeParse(formData.get("updatedAt") ?? undefined);
+  if (!appealId.success || !updatedAt.success) return errorState(formData, { message: "This form is out of date: reload the page." });
+  // A past deadline is refused only when it is new or moved: updateAppeal compares it with the stored one.
+  const parsed = appealEditSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return zodErrorState(formData, parsed.error);
   let result: SaveAppealResult;
   try {
-    result = await updateAppeal({ userId: user.id, appealId: appealId.data, values: parsed.data });
+    result = await updateAppeal({ userId: user.id, appealId: appealId.data, values: parsed.data, expectedUpdatedAt: updatedAt.data });
   } catch (err) {
     return errorState(formData, { message: messageForError(err) });
   }
   if (!result.ok) return saveErrorState(formData, result);
-  revalidatePath("/dashboard");
-  expirePublicAppeal(result.slug, result.previousSlug);
+  if (result.changed) {
+    revalidatePath("/dashboard");
+    expirePublicAppeal(result.slug, result.previousSlug);
+  }
   const query = result.newVersion ? `?saved=1&version=${result.newVersion}` : "?saved=1";
   redirect(formData.get("intent") === "preview" ? `/dashboard/appeals/${result.appealId}/preview` : `/dashboard/appeals/${result.appealId}${query}`);
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { getAppealForMember } from "@/lib/appeals/access";
 import { closeExpiredAppeals } from "@/lib/appeals/deadline";
@@ -83,7 +83,7 @@ describe("text versions", () => {
     expect(settingsOnly).toMatchObject({ ok: true, newVersion: null });
 
     const unconfirmed = await updateAppeal({ userId: owner.id, appealId, values: form({ body: "A typo fixed." }) });
-    expect(unconfirmed).toEqual({ ok: false, needsConfirmation: { signatures: 1, version: 1 } });
+    expect(unconfirmed).toEqual({ ok: false, needsConfirmation: { signatures: 1, version: 1, reconfirm: true } });
     expect((await db().appeal.findUniqueOrThrow({ where: { id: appealId } })).body).toContain("We call on you");
 
     const confirmed = await updateAppeal({ userId: owner.id, appealId, values: form({ body: "A typo fixed.", confirmNewVersion: "on" }) });
@@ -91,7 +91,7 @@ describe("text versions", () => {
     const signature = await db().signature.findFirstOrThrow({ where: { appealId } });
     expect(signature.signedVersionId).toBe(v1.id);
     const audit = await db().auditEvent.findMany({ where: { appealId, action: "appeal.edited" } });
-    expect(audit.map((a) => a.details)).toContainEqual({ version: 2 });
+    expect(audit.map((a) => a.details)).toContainEqual({ fields: ["body", "requireApproval"], version: 2 });
   });
 });
 
@@ -136,6 +136,21 @@ describe("lifecycle", () => {
     ]);
   });
 
+  it("an archived draft cannot be published: it would be open yet hidden from the dashboard", async () => {
+    const owner = await createUser();
+    const { id: appealId } = await createAppeal({ ownerId: owner.id });
+    const args = { userId: owner.id, appealId };
+    await archiveAppeal(args);
+    await expect(publishAppeal(args)).rejects.toSatisfy(
+      (err: unknown) => isAppError(err, "INVALID_STATE") && /restore the appeal from the archive/i.test(err.message),
+    );
+    expect(await db().appeal.findUniqueOrThrow({ where: { id: appealId } })).toMatchObject({ status: "DRAFT", publishedAt: null });
+    expect(await db().textVersion.count({ where: { appealId } })).toBe(0);
+    await restoreAppeal(args);
+    await publishAppeal(args);
+    expect((await listMyAppeals({ userId: owner.id }))[0]).toMatchObject({ id: appealId, status: "OPEN" });
+  });
+
   it("a passed deadline closes the appeal, recorded as automatic", async () => {
     const owner = await createUser();
     const { id: appealId } = await createAppeal({ ownerId: owner.id, status: "OPEN", deadline: new Date(Date.now() - 1000) });
@@ -146,6 +161,33 @@ describe("lifecycle", () => {
     const event = await db().auditEvent.findFirstOrThrow({ where: { appealId } });
     expect(event).toMatchObject({ action: "appeal.closed", actorId: null, details: { reason: "deadline" } });
     await expectCode(reopenAppeal({ userId: owner.id, appealId }), "INVALID_STATE");
+  });
+});
+
+describe("closing at the deadline expires the public pages", () => {
+  const globals = globalThis as { __incrementalCache?: unknown };
+  afterEach(() => {
+    delete globals.__incrementalCache;
+  });
+
+  it("outside any request (the background loop), on Next's process cache, with the tags a close by hand expires", async () => {
+    const revalidateTag = vi.fn(async (_tags: string[]) => {});
+    globals.__incrementalCache = { revalidateTag };
+    const owner = await createUser();
+    const { id: appealId, slug } = await createAppeal({ ownerId: owner.id, status: "OPEN", deadline: new Date(Date.now() - 1000) });
+    await closeExpiredAppeals();
+    const expired = revalidateTag.mock.calls.map(([tags]) => tags);
+    expect(expired).toContainEqual(expect.arrayContaining([`appeal:${slug}`, "public-appeals"]));
+
+    revalidateTag.mockClear();
+    await closeExpiredAppeals(appealId);
+    expect(revalidateTag).not.toHaveBeenCalled();
+  });
+
+  it("and does not fail when there is no cache to expire", async () => {
+    const owner = await createUser();
+    const { id: appealId } = await createAppeal({ ownerId: owner.id, status: "OPEN", deadline: new Date(Date.now() - 1000) });
+    expect(await closeExpiredAppeals(appealId)).toBe(1);
   });
 });
 

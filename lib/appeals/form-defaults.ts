@@ -33,6 +33,8 @@ export function appealFormDefaults(appeal?: Appeal): Record<string, string> {
     signatoryLayout: appeal.signatoryLayout,
     deadline: appeal.deadline && appeal.deadlineTimeZone ? deadlineLocalValue(appeal.deadline, appeal.deadlineTimeZone) : "",
     deadlineTimeZone: appeal.deadlineTimeZone ?? "",
+    // Sent back with the form: a save whose appeal changed since is refused (see updateAppeal).
+    updatedAt: appeal.updatedAt.toISOString(),
   };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { getAppealForMember } from "@/lib/appeals/access";
 import { closeExpiredAppeals } from "@/lib/appeals/deadline";
 import { recordTextVersion } from "@/lib/appeals/text-versions";
@@ -11,9 +11,16 @@ import { AppError } from "@/lib/errors";
 
 type Args = { userId: string; appealId: string };
 
+/** Transitions of one appeal run one at a time (an archive racing a publish must not both pass). */
+const lockAppeal = (tx: Tx, appealId: string) => tx.$queryRaw`SELECT id FROM "Appeal" WHERE id = ${appealId} FOR UPDATE`;
+
 export async function publishAppeal({ userId, appealId }: Args) {
   return db().$transaction(async (tx) => {
+    await lockAppeal(tx, appealId);
     const { appeal } = await getAppealForMember({ userId, appealId, roles: ["OWNER", "EDITOR"] }, tx);
+    // An archived appeal is hidden from the dashboard list: published, it would collect
+    // signatures where no coordinator looks.
+    if (appeal.archivedAt) throw new AppError("INVALID_STATE", "Restore the appeal from the archive before publishing it.");
     if (appeal.status !== "DRAFT") throw new AppError("INVALID_STATE", "This appeal is already published.");
     if (!appeal.body.trim()) throw new AppError("INVALID_STATE", "Write the letter before publishing it.");
     if (appeal.deadline && appeal.deadline <= new Date()) {
@@ -31,6 +38,7 @@ export async function publishAppeal({ userId, appealId }: Args) {
 
 export async function closeAppeal({ userId, appealId }: Args): Promise<{ slug: string }> {
   return db().$transaction(async (tx) => {
+    await lockAppeal(tx, appealId);
     const { appeal } = await getAppealForMember({ userId, appealId, roles: ["OWNER", "EDITOR"] }, tx);
     if (appeal.status !== "OPEN") throw new AppError("INVALID_STATE", "Only an open appeal can be closed.");
     await tx.appeal.update({ where: { id: appealId }, data: { status: "CLOSED", closedAt: new Date() } });
@@ -42,6 +50,7 @@ export async function closeAppeal({ userId, appealId }: Args): Promise<{ slug: s
 export async function reopenAppeal({ userId, appealId }: Args): Promise<{ slug: string }> {
   await closeExpiredAppeals(appealId);
   return db().$transaction(async (tx) => {
+    await lockAppeal(tx, appealId);
     const { appeal } = await getAppealForMember({ userId, appealId, roles: ["OWNER", "EDITOR"] }, tx);
     if (appeal.status !== "CLOSED") throw new AppError("INVALID_STATE", "Only a closed appeal can be reopened.");
     if (appeal.archivedAt) throw new AppError("INVALID_STATE", "Restore the appeal from the archive before reopening it.");
@@ -56,6 +65,7 @@ export async function reopenAppeal({ userId, appealId }: Args): Promise<{ slug: 
 
 export async function archiveAppeal({ userId, appealId }: Args): Promise<{ slug: string }> {
   return db().$transaction(async (tx) => {
+    await lockAppeal(tx, appealId);
     const { appeal } = await getAppealForMember({ userId, appealId, roles: ["OWNER", "EDITOR"] }, tx);
     if (appeal.status === "OPEN") throw new AppError("INVALID_STATE", "Close the appeal before archiving it.");
     if (appeal.archivedAt) throw new AppError("INVALID_STATE", "This appeal is already archived.");
@@ -67,6 +77,7 @@ export async function archiveAppeal({ userId, appealId }: Args): Promise<{ slug:
 
 export async function restoreAppeal({ userId, appealId }: Args): Promise<{ slug: string }> {
   return db().$transaction(async (tx) => {
+    await lockAppeal(tx, appealId);
     const { appeal } = await getAppealForMember({ userId, appealId, roles: ["OWNER", "EDITOR"] }, tx);
     if (!appeal.archivedAt) throw new AppError("INVALID_STATE", "This appeal is not archived.");
     await tx.appeal.update({ where: { id: appealId }, data: { archivedAt: null } });

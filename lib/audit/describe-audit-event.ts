@@ -1,17 +1,27 @@
 // Human labels for the audit log. Pure, so the page and the tests share it. Unknown actions (from
 // features added later) still read sensibly: "signature.approved" becomes "Signature approved".
 
+import { LETTER_TEXT_FIELDS } from "@/lib/appeals/letter-text";
+
 type Details = Record<string, unknown>;
 
 const str = (d: Details, key: string) => (typeof d[key] === "string" ? (d[key] as string) : undefined);
 const num = (d: Details, key: string) => (typeof d[key] === "number" ? (d[key] as number) : undefined);
 const versionSuffix = (d: Details) => (num(d, "version") !== undefined ? ` (version ${num(d, "version")})` : "");
 const someone = (d: Details) => str(d, "email") ?? "a coordinator";
+const PRINTED = new Set<string>(LETTER_TEXT_FIELDS);
+
+// Saves record the fields they changed; one that changed nothing that prints changed the settings
+// (sign-on options, deadline, address, summary). Older entries have no field list: text edits.
+function describeEdit(d: Details): string {
+  if (Array.isArray(d.fields) && d.fields.length > 0 && !d.fields.some((f) => PRINTED.has(String(f)))) return "Changed the settings";
+  return `Edited the text${versionSuffix(d)}`;
+}
 
 const labels: Record<string, (d: Details) => string> = {
   "appeal.created": () => "Created the appeal",
   "appeal.seeded": () => "Created the appeal (demo data)",
-  "appeal.edited": (d) => `Edited the text${versionSuffix(d)}`,
+  "appeal.edited": describeEdit,
   "appeal.published": (d) => `Published${versionSuffix(d)}`,
   "appeal.closed": (d) => (d.reason === "deadline" ? "Closed automatically at the deadline" : "Closed"),
   "appeal.reopened": () => "Reopened for signatures",

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/appeals/status-badge";
+import { formatDeadline } from "@/lib/appeals/format-date";
 import { listMyAppeals } from "@/lib/appeals/list-my-appeals";
 import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
+// Last activity is a day; the deadline is an instant, shown as the clock reads where it was set.
 const date = (d: Date) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(d);
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ archived?: string; deleted?: string }> }) {
@@ -45,7 +47,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <p style={{ margin: 0 }}>
                 <StatusBadge status={a.status} />{" "}
                 <span className="muted">
-                  {a.deadline ? `Deadline ${date(a.deadline)} · ` : ""}Last activity {date(a.lastActivity)}
+                  {a.deadline ? `Deadline ${formatDeadline(a.deadline, a.deadlineTimeZone)} · ` : ""}Last activity {date(a.lastActivity)}
                 </span>
               </p>
               <p style={{ margin: 0 }} className="muted">

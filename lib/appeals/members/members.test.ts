@@ -21,11 +21,11 @@ const { hashToken } = createRequire(import.meta.url)(path.resolve("node_modules/
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const address = (label: string) => `${label}-${uniqueSuffix()}@example.org`;
 
-/** An appeal with an owner and two editors, all fresh. */
+/** An appeal with an owner and two editors who have signed in, all fresh. */
 async function team() {
-  const owner = await createUser({ name: "Olga Owner" });
-  const editor = await createUser();
-  const other = await createUser();
+  const owner = await createUser({ name: "Olga Owner", emailVerified: new Date() });
+  const editor = await createUser({ emailVerified: new Date() });
+  const other = await createUser({ emailVerified: new Date() });
   const appeal = await createAppeal({ ownerId: owner.id });
   await db().appealMember.createMany({
     data: [
@@ -234,6 +234,21 @@ describe("transferOwnership", () => {
     await expect(transferOwnership({ userId: owner.id, appealId, toUserId: owner.id })).rejects.toMatchObject({ code: "INVALID_STATE" });
     expect(await roles(appealId)).toEqual(before.roles);
     expect(await auditActions(appealId)).toEqual(before.audit);
+  });
+
+  it("refuses an invitee who has never signed in, saying so, and changes nothing", async () => {
+    const { owner, appealId } = await team();
+    const invited = await inviteMember({ userId: owner.id, appealId, email: address("never-signed-in") });
+    const before = { roles: await roles(appealId), audit: await auditActions(appealId) };
+    await expect(transferOwnership({ userId: owner.id, appealId, toUserId: invited.userId })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringContaining("has not signed in yet"),
+    });
+    expect(await roles(appealId)).toEqual(before.roles);
+    expect(await auditActions(appealId)).toEqual(before.audit);
+    // Once they have signed in, the same transfer goes through.
+    await db().user.update({ where: { id: invited.userId }, data: { emailVerified: new Date() } });
+    await expect(transferOwnership({ userId: owner.id, appealId, toUserId: invited.userId })).resolves.toEqual({ email: invited.email });
   });
 
   it("leaves exactly one owner when two transfers race", async () => {

@@ -28,7 +28,8 @@ export default async function AppealOverviewPage({
     throw err;
   });
   const ops = [
-    ...(appeal.status === "DRAFT" ? (["publish"] as const) : []),
+    // An archived draft is restored first: publishing it would leave an open appeal hidden from the dashboard.
+    ...(appeal.status === "DRAFT" && !appeal.archivedAt ? (["publish"] as const) : []),
     ...(appeal.status === "OPEN" ? (["close"] as const) : []),
     ...(appeal.status === "CLOSED" && !appeal.archivedAt ? (["reopen"] as const) : []),
     ...(appeal.status !== "OPEN" && !appeal.archivedAt ? (["archive"] as const) : []),
@@ -85,6 +86,7 @@ export default async function AppealOverviewPage({
       <LetterSection userId={user.id} appeal={appeal} />
       <section aria-labelledby="status-heading" className="stack">
         <h2 id="status-heading">Status</h2>
+        {appeal.archivedAt && <p className="muted">Archived appeals are hidden from your dashboard list. Restore this one to publish or reopen it.</p>}
         <LifecycleButtons appealId={appeal.id} ops={ops} />
       </section>
     </div>

@@ -21,7 +21,7 @@ export default async function EditAppealPage({ params }: { params: Promise<{ id:
   const signed = counts.PENDING_EMAIL + counts.PENDING_REVIEW + counts.PUBLIC + counts.REJECTED;
   const versionNotice =
     appeal.status !== "DRAFT" && signed > 0 && latestVersion
-      ? `${signed} ${signed === 1 ? "person has" : "people have"} signed version ${latestVersion.version}. Changing the printed text (title, recipient, place, date, salutation, letter, closing or language) creates version ${latestVersion.version + 1}; the public page will say the text changed, and earlier signers will be asked to reconfirm.`
+      ? `${signed} ${signed === 1 ? "person has" : "people have"} signed version ${latestVersion.version}. Changing the printed text (title, recipient, place, date, salutation, letter, closing or language) creates version ${latestVersion.version + 1}; the public page will say the text changed${appeal.status === "OPEN" ? ", and earlier signers will be asked to reconfirm" : ". The appeal is closed, so earlier signers are not asked to reconfirm: they stay on the version they signed"}.`
       : undefined;
   return (
     <div className="stack">
@@ -33,6 +33,7 @@ export default async function EditAppealPage({ params }: { params: Promise<{ id:
         defaults={appealFormDefaults(appeal)}
         timeZones={timeZoneList()}
         versionNotice={versionNotice}
+        published={appeal.status !== "DRAFT"}
         submitLabel="Save changes"
       />
     </div>
