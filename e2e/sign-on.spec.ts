@@ -74,13 +74,20 @@ test("an individual who hides their name is not accepted without an organisation
   await expect(page.getByText("Tick the box to agree")).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByLabel("on behalf of an organisation").check();
+  await page.getByLabel("as an individual").check();
   await page.getByLabel("Full name", { exact: true }).fill("x".repeat(130));
   await page.getByLabel("Email address", { exact: true }).fill("not-an-email");
+  await page.getByLabel("Show only my organisation").check();
   await page.getByRole("button", { name: "Sign the letter" }).click();
-  await expect(page.getByText("Enter the name of the organisation you sign for.")).toBeVisible();
+  await expect(page.getByText("To hide your name, give the organisation to show instead.")).toBeVisible();
   await expect(page.getByText("Enter a valid email address")).toBeVisible();
   await expect(page.getByLabel("Email address", { exact: true })).toHaveValue("not-an-email");
+  await expect(page.getByLabel("Show only my organisation")).toBeChecked();
+
+  // An organisation always needs its name, whatever it shows.
+  await page.getByLabel("on behalf of an organisation").check();
+  await page.getByRole("button", { name: "Sign the letter" }).click();
+  await expect(page.getByText("Enter the name of the organisation you sign for.")).toBeVisible();
   const rows = await hook<unknown[]>("signatures-of", { appealId: appeal.id });
   expect(rows).toHaveLength(0);
 });

@@ -110,11 +110,11 @@ describe("postSignature", () => {
   it("answers 202 and stores a pending signature with a confirmation email", async () => {
     const appeal = await publishedAppeal();
     const email = `api-${uniqueSuffix()}@example.org`;
-    const res = await postSignature({ request: request(body({ email, show: { name: false } })), slug: appeal.slug });
+    const res = await postSignature({ request: request(body({ email, organisation: "Free Press Club", show: { name: false } })), slug: appeal.slug });
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ status: "check-your-inbox" });
     const row = await db().signature.findFirstOrThrow({ where: { appealId: appeal.id } });
-    expect(row).toMatchObject({ status: "PENDING_EMAIL", showName: false, showCountry: true });
+    expect(row).toMatchObject({ status: "PENDING_EMAIL", showName: false, showCountry: true, organisation: "Free Press Club" });
     expect(await db().outboxMessage.count({ where: { to: email } })).toBe(1);
   });
 
@@ -123,8 +123,12 @@ describe("postSignature", () => {
     const closed = await publishedAppeal({ status: "CLOSED" });
     const draft = await createAppeal();
     const status = async (slug: string, text: string) => (await postSignature({ request: request(text), slug })).status;
-    expect(await status(appeal.slug, "not json")).toBe(400);
-    expect(await status(appeal.slug, "[1]")).toBe(400);
+    for (const text of ["not json", "[1]"]) {
+      const bad = await postSignature({ request: request(text), slug: appeal.slug });
+      expect(bad.status).toBe(400);
+      const message = "Send a JSON object with Content-Type: application/json.";
+      expect(await bad.json()).toEqual({ error: "invalid_body", message, errors: { body: [message] } });
+    }
     expect(await status(draft.slug, body())).toBe(404);
     expect(await status(closed.slug, body())).toBe(409);
     const res = await postSignature({ request: request(body()), slug: appeal.slug });

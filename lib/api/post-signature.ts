@@ -25,7 +25,9 @@ export async function postSignature({ request, slug }: { request: Request; slug:
   const read = await readJsonBody(request);
   if (!read.ok) {
     if (read.reason === "too_large") return apiError(413, "payload_too_large", "The request body is larger than 1 MB.");
-    return apiError(400, "invalid_body", "Send a JSON object with Content-Type: application/json.");
+    // `errors` as for every bad input (the documented 400/422 shape); `error` and `message` as before.
+    const message = "Send a JSON object with Content-Type: application/json.";
+    return apiJson({ error: "invalid_body", message, errors: { body: [message] } }, { status: 400 });
   }
 
   const state = await appealState(slug);

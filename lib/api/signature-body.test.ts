@@ -5,7 +5,7 @@ const valid = {
   kind: "individual",
   name: "Jane Doe",
   role: "Journalist",
-  organisation: "",
+  organisation: "Free Press Club",
   country: "fr",
   email: "jane@example.org",
   website: null,
@@ -33,6 +33,18 @@ describe("parseSignatureBody", () => {
     if (parsed.ok) return;
     expect(Object.keys(parsed.errors).sort()).toEqual(["consent", "country", "show.country", "show.name"]);
     expect(parsed.errors.country).toEqual(["Choose a country from the list."]);
+  });
+
+  it("refuses an individual who hides their name without an organisation to show instead", () => {
+    for (const organisation of ["", "   ", null]) {
+      const parsed = parseSignatureBody({ ...valid, organisation });
+      expect(parsed).toEqual({ ok: false, errors: { "show.name": ["To hide your name, give the organisation to show instead."] } });
+    }
+    expect(parseSignatureBody({ ...valid, organisation: "", show: { name: true, country: true } }).ok).toBe(true);
+    // An organisation needs its name either way, and hears only that.
+    expect(parseSignatureBody({ ...valid, kind: "organisation", organisation: "" })).toEqual({
+      ok: false, errors: { organisation: ["Enter the name of the organisation you sign for."] },
+    });
   });
 
   it("refuses a show that is not an object, along with the other errors", () => {

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { isCountryCode } from "@/lib/countries";
 import { emailField } from "@/lib/schemas/sign-in";
+import type { DisplayField } from "@/lib/schemas/review";
+import { displayErrors } from "@/lib/signatures/review/display-rules";
 
 // The sign-on, shared by the form's Server Action and POST /api/v1/appeals/{slug}/signatures.
 // Every field is bounded: signers at risk may be targeted with junk, and the letter must print.
@@ -36,6 +38,12 @@ const websiteField = bounded(SIGNATURE_LIMITS.website, "The website").transform(
   }
 });
 
+// displayErrors speaks to coordinators; the signer reads the same rule in their own words.
+const SIGNER_MESSAGES: Partial<Record<DisplayField, string>> = {
+  organisation: "Enter the name of the organisation you sign for.",
+  showName: "To hide your name, give the organisation to show instead.",
+};
+
 export const signatureInputSchema = z
   .object({
     kind: z.enum(["organisation", "individual"], { error: "Say whether you sign for an organisation or as an individual." }),
@@ -56,10 +64,17 @@ export const signatureInputSchema = z
     showCountry: z.boolean().default(true),
     consent: z.literal(true, { error: "Tick the box to agree to how your signature is published." }),
   })
-  // Runs even when other fields fail, so every mistake shows at once.
+  // Runs even when other fields fail, so every mistake shows at once; a field that failed its own
+  // check may hold anything, and gets no second message here.
   .superRefine((v, ctx) => {
-    if (v.kind === "organisation" && !v.organisation?.trim()) {
-      ctx.addIssue({ code: "custom", path: ["organisation"], message: "Enter the name of the organisation you sign for." });
+    const kind = v.kind === "organisation" ? "ORGANISATION" : v.kind === "individual" ? "INDIVIDUAL" : null;
+    if (!kind || typeof v.organisation !== "string") return;
+    // The coordinator's edit applies the same rule: the letter must print something for everyone.
+    const errors = displayErrors(kind, {
+      name: "", role: "", organisation: v.organisation, country: null, showName: v.showName !== false, showCountry: true,
+    });
+    for (const [field, messages] of Object.entries(errors) as [DisplayField, string[]][]) {
+      ctx.addIssue({ code: "custom", path: [field], message: SIGNER_MESSAGES[field] ?? messages[0]! });
     }
   }, { when: () => true });
 

@@ -50,7 +50,9 @@ export async function hitRateLimits(
   const keys = hits.map((h) => keyOf(h.kind, h.value));
   const totals = new Map<string, number>();
   for (const k of keys) totals.set(k, (totals.get(k) ?? 0) + 1);
-  const uniqueKeys = [...totals.keys()];
+  // Rows are locked in key order, whatever order the hits came in: two instances upserting the
+  // same keys in different orders would otherwise deadlock.
+  const uniqueKeys = [...totals.keys()].sort();
   const rows = await tx.$queryRaw<{ key: string; count: number; windowStart: Date }[]>`
     INSERT INTO "RateLimit" (key, "windowStart", count)
     SELECT k, now(), n FROM unnest(${uniqueKeys}::text[], ${uniqueKeys.map((k) => totals.get(k)!)}::int[]) AS t(k, n)

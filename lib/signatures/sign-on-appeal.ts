@@ -34,5 +34,5 @@ export async function signOnAppeal(slug: string): Promise<SignOnAppeal | null> {
   return appeal;
 }
 
-/** Open, and its deadline (if any) still ahead. */
-export const acceptsSignatures = (a: SignOnAppeal) => a.status === "OPEN" && (!a.deadline || a.deadline > new Date());
+/** Open, and its deadline (if any) still ahead: the rule for signing, confirming and reconfirming. */
+export const acceptsSignatures = (a: Pick<SignOnAppeal, "status" | "deadline">) => a.status === "OPEN" && (!a.deadline || a.deadline > new Date());

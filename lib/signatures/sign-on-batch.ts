@@ -96,6 +96,7 @@ const globalForBatcher = globalThis as unknown as { undersignedSignOnBatcher?: S
 export const signOnBatcher = (globalForBatcher.undersignedSignOnBatcher ??= new SignOnBatcher());
 
 const keyOf = (appealId: string, emailNormalized: string) => `${appealId} ${emailNormalized}`;
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function commitBatch(units: SignOnUnit[]): Promise<SignOnOutcome[]> {
   const outcomes: (SignOnOutcome | null)[] = units.map(() => null);
@@ -146,6 +147,9 @@ export async function commitBatch(units: SignOnUnit[]): Promise<SignOnOutcome[]>
       }
     }
     if (fresh.length === 0) return;
+    // Inserted in key order, so that two instances inserting overlapping batches wait on each
+    // other instead of deadlocking; each row keeps its request's index `i` for its outcome.
+    fresh.sort((a, b) => compare(a.u.appeal.id, b.u.appeal.id) || compare(a.u.emailNormalized, b.u.emailNormalized));
 
     const created = await tx.signature.createManyAndReturn({
       data: fresh.map(({ u }) => ({

@@ -93,9 +93,20 @@ export async function submitSignature({ slug, input, ip }: { slug: string; input
   }
 }
 
+/** Whether a stored signature already holds exactly these details. */
+function sameSignature(stored: Record<string, unknown>, fields: SignOnUnit["fields"]): boolean {
+  return Object.entries(fields).every(([key, value]) => {
+    const current = stored[key] ?? null;
+    const next = value ?? null;
+    if (current instanceof Uint8Array && next instanceof Uint8Array) return Buffer.from(current).equals(Buffer.from(next));
+    return current === next;
+  });
+}
+
 /**
- * The person has a signature on this appeal already: a pending one is updated (and its link sent
- * again, at most once a minute); a confirmed one gets an "already signed" email with a withdraw
+ * The person has a signature on this appeal already: a pending one with new details is updated
+ * and gets a new link, replacing the one sent (the same details again get their link again, at
+ * most once a minute); a confirmed one gets an "already signed" email with a withdraw
  * link; a withdrawn one starts over; a rejected one gets nothing.
  */
 async function signAgain(unit: SignOnUnit): Promise<void> {
@@ -112,12 +123,20 @@ async function signAgain(unit: SignOnUnit): Promise<void> {
     }
     const latest = await tx.textVersion.findFirst({ where: { appealId: appeal.id }, orderBy: { version: "desc" }, select: { id: true } });
     if (existing.status === "PENDING_EMAIL") {
-      await tx.signature.update({ where: { id: existing.id }, data: { ...unit.fields, signedVersionId: latest?.id ?? null } });
-      const recent = await tx.token.findFirst({
-        where: { signatureId: existing.id, purpose: "CONFIRM_SIGNATURE", createdAt: { gt: new Date(Date.now() - RESEND_AFTER_MS) } },
-        select: { id: true },
-      });
-      if (recent) return;
+      const signedVersionId = latest?.id ?? null;
+      if (sameSignature(existing, unit.fields) && existing.signedVersionId === signedVersionId) {
+        const recent = await tx.token.findFirst({
+          where: { signatureId: existing.id, purpose: "CONFIRM_SIGNATURE", createdAt: { gt: new Date(Date.now() - RESEND_AFTER_MS) } },
+          select: { id: true },
+        });
+        if (recent) return;
+      } else {
+        // Different details: the link already sent was for the earlier ones and must not confirm
+        // these, so it is retired and a new one goes out at once (the per-email rate limit bounds
+        // how often). Conditional: if the old link confirmed a moment ago, those details stay.
+        const { count } = await tx.signature.updateMany({ where: { id: existing.id, status: "PENDING_EMAIL" }, data: { ...unit.fields, signedVersionId } });
+        if (count === 0) return;
+      }
       await retireTokens(tx, existing.id, "CONFIRM_SIGNATURE");
     } else {
       await tx.signature.update({

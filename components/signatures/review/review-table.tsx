@@ -99,25 +99,25 @@ export function ReviewTable({
               return (
                 // The status in the key resets a row's checkbox once a decision moves it on.
                 <tr key={`${r.id}-${r.status}`}>
-                  <td>
+                  <td className={styles.selectCell}>
                     {selectable(r) && <input type="checkbox" name="ids" value={r.id} className={styles.select} aria-label={`Select ${who}`} />}
                   </td>
                   <th scope="row">
                     {r.status === "WITHDRAWN" ? <span className="muted">Withdrawn signer</span> : r.name}
                   </th>
-                  <td>{r.role}</td>
-                  <td>{r.organisation}</td>
-                  <td>{r.country}</td>
-                  <td>{r.kind === "ORGANISATION" ? "Organisation" : "Individual"}</td>
-                  <td>
+                  <td data-label="Role">{r.role}</td>
+                  <td data-label="Organisation">{r.organisation}</td>
+                  <td data-label="Country">{r.country}</td>
+                  <td data-label="Type">{r.kind === "ORGANISATION" ? "Organisation" : "Individual"}</td>
+                  <td data-label="Status">
                     {STATUS_LABELS[r.status]}
                     <br />
                     <span className="muted">{r.signedAt}</span>
                   </td>
-                  <td>
+                  <td data-label="Checks">
                     <Flags row={r} latestVersion={latestVersion} />
                   </td>
-                  <td>
+                  <td className={styles.actionsCell}>
                     <div className={styles.rowActions}>
                       {r.status === "PENDING_REVIEW" && (
                         <Button name="approveOne" value={r.id} pendingLabel="Approving…">

@@ -8,7 +8,7 @@ export function confirmSignatureEmail({ to, name, title, url, hours }: { to: str
   const p = [
     `Dear ${name},`,
     `Thank you for signing “${title}”. Your signature counts only once you confirm that this address is yours.`,
-    `The link works once, within ${hours} hours. If you did not sign, ignore this email: nothing will be published.`,
+    `The link works once, within ${hours === 1 ? "1 hour" : `${hours} hours`}. If you did not sign, ignore this email: nothing will be published.`,
   ];
   return {
     to,

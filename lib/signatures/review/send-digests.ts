@@ -1,4 +1,5 @@
 import "server-only";
+import { logError } from "@/lib/log-error";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { queueEmail } from "@/lib/email/outbox";
@@ -40,7 +41,7 @@ export async function sendDueDigests({ now = new Date() }: { now?: Date } = {}):
       if (await digestFor(userId, now, dayAgo)) sent++;
     } catch (err) {
       // One coordinator's failure must not hold up everyone else's digest; the next run retries.
-      console.warn(`[digest] coordinator ${userId}: ${err instanceof Error ? err.message : String(err)}`);
+      logError(`[digest] coordinator ${userId}`, err);
     }
   }
   return { sent };

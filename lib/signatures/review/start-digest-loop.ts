@@ -1,4 +1,5 @@
 import "server-only";
+import { logError } from "@/lib/log-error";
 import { sendDueDigests } from "@/lib/signatures/review/send-digests";
 
 const globalForLoop = globalThis as unknown as { undersignedDigestLoop?: NodeJS.Timeout };
@@ -7,7 +8,7 @@ const globalForLoop = globalThis as unknown as { undersignedDigestLoop?: NodeJS.
 export function startDigestLoop(everyMs = 60 * 60 * 1000): void {
   if (globalForLoop.undersignedDigestLoop) return;
   const run = () => {
-    sendDueDigests().catch((err: Error) => console.warn(`[digest] ${err.message}`));
+    sendDueDigests().catch((err: unknown) => logError("[digest] sending due digests failed", err));
   };
   setTimeout(run, 60_000).unref();
   globalForLoop.undersignedDigestLoop = setInterval(run, everyMs);
