@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { ENV_VARIABLES, EnvError, parseEnv } from "@/lib/env";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tempDirs: string[] = [];
@@ -47,8 +47,10 @@ describe("parseEnv", () => {
         OUTBOX_WORKER: true,
         DEMO_DATA: true,
         SIGNATURE_TOKEN_TTL_HOURS: 48,
+        TRUSTED_PROXY_HOPS: 1,
         authSecretGenerated: true,
       });
+      expect(env.PORT).toBeUndefined();
       // Unset stays unset: DATABASE_URL absent selects the embedded database.
       expect(env.DATABASE_URL).toBeUndefined();
       expect(env.SMTP_URL).toBeUndefined();
@@ -113,6 +115,10 @@ describe("parseEnv", () => {
     ["OUTBOX_POLL_MS", "10", /OUTBOX_POLL_MS: /],
     ["SMTP_URL", "http://mail.example", /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/],
     ["OUTBOX_WORKER", "maybe", /OUTBOX_WORKER: /],
+    ["PORT", "http", /PORT: /],
+    ["PORT", "70000", /PORT: /],
+    ["TRUSTED_PROXY_HOPS", "0", /TRUSTED_PROXY_HOPS: /],
+    ["TRUSTED_PROXY_HOPS", "first", /TRUSTED_PROXY_HOPS: /],
   ])("rejects %s=%s with a message naming the variable", (name, value, expected) => {
     const message = rejection({ DATA_DIR: tempDir(), [name]: value });
     expect(message).toMatch(/^Invalid environment configuration:/);
@@ -145,6 +151,36 @@ describe("parseEnv", () => {
     expect(env.OUTBOX_WORKER).toBe(true);
     expect(env.authSecretGenerated).toBe(true);
     expect(fs.readFileSync(path.join(dataDir, "auth-secret"), "utf8")).toBe(env.AUTH_SECRET);
+  });
+});
+
+describe("PORT and APP_URL", () => {
+  it("defaults APP_URL to the port the app listens on, so `PORT=8080 npm start` sends working links", () => {
+    const env = parseEnv({ DATA_DIR: tempDir(), PORT: "8080" });
+    expect(env.PORT).toBe(8080);
+    expect(env.APP_URL).toBe("http://localhost:8080");
+  });
+
+  it("keeps an APP_URL that is set, whatever the port (the public address is behind a proxy)", () => {
+    const env = parseEnv({ DATA_DIR: tempDir(), PORT: "3001", APP_URL: "https://appeals.example.org" });
+    expect(env.APP_URL).toBe("https://appeals.example.org");
+  });
+
+  it("reads TRUSTED_PROXY_HOPS", () => {
+    expect(parseEnv({ DATA_DIR: tempDir(), TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+  });
+});
+
+describe(".env.example", () => {
+  it("lists every variable lib/env.ts reads, each with a comment above it", () => {
+    const lines = fs.readFileSync(path.join(root, ".env.example"), "utf8").split("\n");
+    for (const name of ENV_VARIABLES.filter((n) => n !== "NODE_ENV")) {
+      const at = lines.findIndex((l) => l.startsWith(`${name}=`));
+      expect(at, `${name} is missing from .env.example`).toBeGreaterThan(0);
+      // The variable's own comment, or the comment of the group it belongs to.
+      const above = lines.slice(0, at).reverse().find((l) => !/^[A-Z_]+=/.test(l));
+      expect(above, `${name} has no comment`).toMatch(/^# /);
+    }
   });
 });
 

@@ -18,7 +18,10 @@ const schema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().min(1).default(".data"),
-  APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("http://localhost:3000"),
+  // The port `next start` listens on (Next reads it itself); here only for APP_URL's default.
+  PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  // Unset: http://localhost:<PORT or 3000>, so that `PORT=8080 npm start` sends working links.
+  APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SMTP_URL: z
     .string()
@@ -35,9 +38,19 @@ const schema = z.object({
   RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  // How many proxies in front of the app append to X-Forwarded-For: the client address is the
+  // entry that many places from the right (the one the nearest trusted proxy added).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(20).default(1),
 });
 
-export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; authSecretGenerated: boolean };
+/** Every variable lib/env.ts reads (.env.example must list each one). */
+export const ENV_VARIABLES = Object.keys(schema.shape);
+
+export type Env = Omit<z.infer<typeof schema>, "APP_URL"> & {
+  APP_URL: string;
+  AUTH_SECRET: string;
+  authSecretGenerated: boolean;
+};
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings in an env file mean "unset", as in .env.example.
@@ -47,7 +60,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);
     throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example.`);
   }
-  const data = result.data;
+  const data = { ...result.data, APP_URL: result.data.APP_URL ?? `http://localhost:${result.data.PORT ?? 3000}` };
   if (data.AUTH_SECRET) return { ...data, AUTH_SECRET: data.AUTH_SECRET, authSecretGenerated: false };
   return { ...data, AUTH_SECRET: devSecret(data.DATA_DIR), authSecretGenerated: true };
 }

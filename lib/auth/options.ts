@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
 import { prismaAdapter } from "@/lib/auth/adapter";
+import { normalizeSignInIdentifier } from "@/lib/auth/normalize-identifier";
 import { env } from "@/lib/env";
 import { queueEmail } from "@/lib/email/outbox";
 import { signInEmail } from "@/lib/email/templates/sign-in";
@@ -17,7 +18,8 @@ export const authOptions: NextAuthOptions = {
     EmailProvider({
       from: env.EMAIL_FROM,
       maxAge: SIGN_IN_LINK_MINUTES * 60,
-      normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+      // Validates as the sign-in form does and throws on anything else (next-auth's own guard is gone).
+      normalizeIdentifier: normalizeSignInIdentifier,
       // Queued, not sent: the outbox worker delivers it outside the request, with retries.
       async sendVerificationRequest({ identifier, url }) {
         await queueEmail(signInEmail({ to: identifier, url, minutes: SIGN_IN_LINK_MINUTES }));

@@ -183,6 +183,53 @@ describe("one process per embedded database", () => {
     TIMEOUT,
   );
 
+  it(
+    "lets exactly one of several processes starting at the same moment take over a stale lock",
+    async () => {
+      // Each racer takes the lock at the same instant and holds it until its stdin closes.
+      const racer = (dir: string, at: number) => `
+        const { acquirePgliteLock, DatabaseLockedError } = await import("./lib/db/pglite-lock.ts");
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.max(0, ${at} - Date.now() - 30));
+        while (Date.now() < ${at});
+        try {
+          acquirePgliteLock(${JSON.stringify(dir)});
+          console.log("won " + process.pid);
+        } catch (err) {
+          console.log(err instanceof DatabaseLockedError ? "refused " + err.pid : "error " + err.message);
+        }
+        process.stdin.resume();`;
+      for (let round = 0; round < 3; round++) {
+        const dataDir = tempDataDir();
+        const dir = path.join(dataDir, "pglite");
+        const gone = start(["-e", ""], dataDir);
+        await gone.exited;
+        fs.writeFileSync(lockFileFor(dir), String(gone.child.pid));
+
+        const at = Date.now() + 6000;
+        const racers = Array.from({ length: 5 }, () => start(["-e", racer(dir, at)], dataDir));
+        const answers = await Promise.all(
+          racers.map(async (r) => {
+            const line = await readline.createInterface({ input: r.child.stdout })[Symbol.asyncIterator]().next();
+            if (line.done) throw new Error(`a racer ended early:\n${r.output().stderr}`);
+            return { pid: r.child.pid, answer: String(line.value) };
+          }),
+        );
+        const winners = answers.filter((a) => a.answer.startsWith("won "));
+        expect(winners, JSON.stringify(answers)).toHaveLength(1);
+        const winner = winners[0]!.pid;
+        for (const a of answers) if (a.pid !== winner) expect(a.answer).toBe(`refused ${winner}`);
+        expect(fs.readFileSync(lockFileFor(dir), "utf8")).toBe(String(winner));
+        // Nothing left beside the lock but the lock itself.
+        expect(fs.readdirSync(dataDir).filter((f) => f.startsWith("pglite.lock"))).toEqual(["pglite.lock"]);
+
+        for (const r of racers) r.child.stdin.end();
+        await Promise.all(racers.map((r) => r.exited));
+        expect(fs.existsSync(lockFileFor(dir))).toBe(false);
+      }
+    },
+    TIMEOUT,
+  );
+
   it("is re-entrant within one process and refuses another live pid in-process too", () => {
     const dir = path.join(tempDataDir(), "pglite");
     acquirePgliteLock(dir);

@@ -1,19 +1,28 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import { letterTextOf, letterTextSha256 } from "@/lib/appeals/letter-text";
 import { DEMO_COORDINATOR_EMAIL, demoAppeal, demoSigners } from "@/lib/demo/demo-appeal";
 import { demoSignaturePng } from "@/lib/demo/signature-ink";
+
+// Several app processes start together on one empty PostgreSQL (README: "Running several app
+// processes"): each would see no appeal and insert the demo, and all but one crash on its unique
+// slug. The transaction takes this advisory lock (released at commit) and counts again under it.
+// On PGlite, with one process, transactions already run one at a time; the lock is harmless there.
+const SEED_LOCK_KEY = 72707370;
 
 /**
  * Gives an empty database one demo coordinator and one open appeal with a few signatories, so a
  * newcomer can try every path at once. Does nothing when any appeal exists.
  */
-export async function seedDemo(): Promise<{ seeded: boolean }> {
-  if ((await db().appeal.count()) > 0) return { seeded: false };
+export async function seedDemo({ client = db() }: { client?: Db } = {}): Promise<{ seeded: boolean }> {
+  if ((await client.appeal.count()) > 0) return { seeded: false };
   const text = letterTextOf(demoAppeal);
   const images = await Promise.all(demoSigners.map((s, i) => (s.ink ? demoSignaturePng(i + 1, s.ink) : null)));
   const now = Date.now();
-  await db().$transaction(async (tx) => {
+  const seeded = await client.$transaction(async (tx) => {
+    // Waits here while another process seeds; its appeal is then visible to this count.
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+    if ((await tx.appeal.count()) > 0) return false;
     const user = await tx.user.upsert({
       where: { email: DEMO_COORDINATOR_EMAIL },
       create: { email: DEMO_COORDINATOR_EMAIL, name: "Demo coordinator" },
@@ -61,6 +70,7 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
       }),
     });
     await tx.auditEvent.create({ data: { appealId: appeal.id, actorId: user.id, action: "appeal.seeded" } });
-  });
-  return { seeded: true };
+    return true;
+  }, { maxWait: 10_000, timeout: 60_000 });
+  return { seeded };
 }

@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { queueEmail } from "@/lib/email/outbox";
-import { emlDeliver } from "@/lib/email/transport";
+import { emlDeliver, isLoopbackUrl, warnIfMailIsNotDelivered } from "@/lib/email/transport";
 import { drainOutbox } from "@/lib/email/worker";
 import { uniqueSuffix } from "@/lib/factories";
 import { startSmtpCapture } from "@/lib/test-utils/smtp-capture";
@@ -76,5 +76,59 @@ describe("dev outbox", () => {
     expect((mail.to as { text: string }).text).toBe("ana@example.org");
     expect(mail.text?.trim()).toBe("Open https://example.org/x");
     expect(mail.messageId).toBe("<msg1@undersigned>");
+  });
+});
+
+describe("dev outbox console output", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  const signInLink = "https://appeals.example.org/api/auth/callback/email?callbackUrl=x&token=0123abcd&email=ana%40example.org";
+  const message = () => ({
+    id: `msg-${uniqueSuffix()}`,
+    to: "ana@example.org",
+    subject: "Your sign-in link for Undersigned",
+    text: `Sign in:\n${signInLink}\n`,
+  });
+  async function printed(appUrl: string): Promise<string> {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    await emlDeliver(path.join(env.DATA_DIR, `outbox-${uniqueSuffix()}`), appUrl)(message());
+    return log.mock.calls.map((c) => c.join(" ")).join("\n");
+  }
+
+  it("prints the link on loopback, for the developer and the demo (README: the sign-in link is printed in the console)", async () => {
+    for (const appUrl of ["http://localhost:3000", "http://127.0.0.1:8080", "http://[::1]:3000"]) {
+      const out = await printed(appUrl);
+      expect(out).toContain('"Your sign-in link for Undersigned" written to ');
+      expect(out).toContain(`[outbox] link: ${signInLink}`);
+      expect(out).not.toContain("ana@example.org");
+    }
+  });
+
+  it("on a real address prints only the subject and the file: no link, no token, no recipient", async () => {
+    const out = await printed("https://appeals.example.org");
+    expect(out).toMatch(/^\[outbox\] "Your sign-in link for Undersigned" written to \S+\.eml$/);
+    expect(out).not.toContain("token");
+    expect(out).not.toContain("0123abcd");
+    expect(out).not.toMatch(/ana(@|%40)example\.org/);
+  });
+
+  it("tells which addresses are loopback", () => {
+    for (const url of ["http://localhost:3000", "http://LOCALHOST", "http://127.0.0.1", "http://127.1.2.3:9", "http://[::1]:3000"])
+      expect(isLoopbackUrl(url), url).toBe(true);
+    for (const url of ["https://appeals.example.org", "http://localhost.example.org", "http://10.0.0.1:3000", "http://[::2]", "http://127.example.org", "nonsense"])
+      expect(isLoopbackUrl(url), url).toBe(false);
+  });
+
+  it("warns once at start when mail is not delivered on a real address, and not otherwise", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    warnIfMailIsNotDelivered({ APP_URL: "https://appeals.example.org", SMTP_URL: "smtp://127.0.0.1:25" });
+    warnIfMailIsNotDelivered({ APP_URL: "http://localhost:3000" });
+    expect(warn).not.toHaveBeenCalled();
+    warnIfMailIsNotDelivered({ APP_URL: "https://appeals.example.org" });
+    warnIfMailIsNotDelivered({ APP_URL: "https://appeals.example.org" });
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]![0])).toMatch(/SMTP_URL is not set: emails are NOT delivered/);
   });
 });

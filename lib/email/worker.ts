@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { redactEmails } from "@/lib/email/redact";
 import { deliver } from "@/lib/email/transport";
 import { onOutboxWake } from "@/lib/email/worker-signal";
+import { describeError, logError } from "@/lib/log-error";
 
 const BATCH = 20;
 const CLAIM_SECONDS = 120;
@@ -46,7 +46,7 @@ async function sendOne(m: Claimed): Promise<void> {
       data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null },
     });
   } catch (err) {
-    const lastError = redactEmails((err as Error).message ?? String(err)).slice(0, 500);
+    const lastError = describeError(err);
     const failed = m.attempts >= env.OUTBOX_MAX_ATTEMPTS;
     await db().outboxMessage.update({
       where: { id: m.id },
@@ -95,7 +95,7 @@ export function startOutboxWorker(): void {
         await drainOutbox();
       } while (again && !stopped);
     } catch (err) {
-      console.warn(`[outbox] worker error: ${redactEmails((err as Error).message)}`);
+      logError("[outbox] worker error", err);
     } finally {
       running = false;
       if (!stopped) timer = setTimeout(tick, env.OUTBOX_POLL_MS);

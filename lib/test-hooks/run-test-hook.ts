@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { createAppeal, createSignature, createUser } from "@/lib/factories";
 import { recordTextVersion } from "@/lib/appeals/text-versions";
 import { demoSignaturePng } from "@/lib/demo/signature-ink";
@@ -71,7 +72,8 @@ const hooks = {
   "add-member": {
     input: z.object({ appealId: z.string(), email: z.email(), role: z.enum(["OWNER", "EDITOR"]).default("EDITOR") }),
     async run({ appealId, email, role }: { appealId: string; email: string; role: "OWNER" | "EDITOR" }) {
-      const user = await db().user.upsert({ where: { email }, create: { email }, update: {} });
+      // A co-coordinator who has signed in already (ownership goes only to someone who has).
+      const user = await db().user.upsert({ where: { email }, create: { email, emailVerified: new Date() }, update: {} });
       await db().appealMember.create({ data: { appealId, userId: user.id, role } });
       return { userId: user.id };
     },
@@ -189,9 +191,13 @@ const hooks = {
 
 export type TestHookName = keyof typeof hooks;
 
+/** Runs a hook; null when TEST_HOOKS is off or there is no hook of that name (as for a 404). */
 export async function runTestHook(name: string, body: unknown) {
+  // Checked here as well as in the route, so that no other caller can run a hook in production.
+  if (!env.TEST_HOOKS) return null;
+  // Own keys only: `constructor` or `toString` are names of the object's prototype, not hooks.
+  if (!Object.hasOwn(hooks, name)) return null;
   const hook = hooks[name as TestHookName];
-  if (!hook) return null;
   const parsed = (hook.input as z.ZodType).safeParse(body);
   if (!parsed.success) return { error: z.flattenError(parsed.error).fieldErrors };
   return { result: await hook.run(parsed.data as never) };
