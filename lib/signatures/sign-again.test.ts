@@ -17,7 +17,7 @@ async function openAppeal() {
 
 const tokenFrom = (text: string) => text.match(/\/s\/confirm\/([A-Za-z0-9_-]+)/)![1]!;
 const confirmMails = async (to: string) =>
-  (await db().outboxMessage.findMany({ where: { to }, orderBy: { createdAt: "asc" } })).filter((m) => /Confirm your signature/.test(m.subject));
+  (await db().outboxMessage.findMany({ where: { to: { equals: to, mode: "insensitive" } }, orderBy: { createdAt: "asc" } })).filter((m) => /Confirm your signature/.test(m.subject));
 const sign = (slug: string, data: SignatureInput) => submitSignature({ slug, input: data, ip: `ip-${uniqueSuffix()}` });
 
 describe("signing again while the first sign-on awaits its email", () => {
@@ -44,6 +44,8 @@ describe("signing again while the first sign-on awaits its email", () => {
     const email = `again.${uniqueSuffix()}@example.org`;
     await sign(appeal.slug, input({ email }));
     await sign(appeal.slug, input({ email }));
+    // The address typed in other case is the same person with the same details.
+    await sign(appeal.slug, input({ email: email.toUpperCase() }));
     const mails = await confirmMails(email);
     expect(mails).toHaveLength(1);
     expect(await confirmSignature({ token: tokenFrom(mails[0]!.text) })).toMatchObject({ state: "CONFIRMED" });

@@ -95,7 +95,10 @@ export async function submitSignature({ slug, input, ip }: { slug: string; input
 
 /** Whether a stored signature already holds exactly these details. */
 function sameSignature(stored: Record<string, unknown>, fields: SignOnUnit["fields"]): boolean {
+  // The address as typed is not a detail: it normalises to the stored one ("Ana@X.org" is ana@x.org),
+  // so a retyped case alone gets no second email.
   return Object.entries(fields).every(([key, value]) => {
+    if (key === "email") return true;
     const current = stored[key] ?? null;
     const next = value ?? null;
     if (current instanceof Uint8Array && next instanceof Uint8Array) return Buffer.from(current).equals(Buffer.from(next));

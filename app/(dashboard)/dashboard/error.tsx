@@ -2,6 +2,9 @@
 
 import Link from "next/link";
 
+// There is deliberately no loading.tsx beside this file: it would stream every dashboard page, and
+// a page that then calls notFound() for a non-member would answer 200 instead of 404.
+
 // An unexpected failure in a dashboard page. The message is generic on purpose: an error's text
 // can quote a query's values (a signer's name or email), so only the digest is shown, which
 // matches the entry in the server's log.
