@@ -52,6 +52,7 @@ test("a coordinator writes an appeal, fixes bad input without losing it, preview
   const slug = `free-the-reporters-${Date.now()}`;
   await label(page, "Web address").fill(slug);
   await label(page, "Summary").fill("Coalition letter asking for the release of reporters.");
+  await label(page, "Organised by").fill("Reporters Aid\nCivic Freedoms Watch");
   await label(page, "A coordinator approves each signature before it is public").check();
   await label(page, "Anyone may download the signed letter as a PDF").check();
   await label(page, "Drawn signature").selectOption("REQUIRED");
@@ -80,6 +81,7 @@ test("a coordinator writes an appeal, fixes bad input without losing it, preview
   await publicPage.goto(`/a/${slug}`);
   await expect(publicPage.getByRole("heading", { level: 1, name: title })).toBeAttached();
   await expect(publicPage.getByText("Dear President,")).toBeVisible();
+  await expect(publicPage.getByText("Organised by Reporters Aid, Civic Freedoms Watch.")).toBeVisible();
 
   await page.getByRole("button", { name: "Close signing" }).click();
   await expect(page.getByText("Closed: the appeal no longer accepts signatures.")).toBeVisible();

@@ -28,6 +28,7 @@ for (const width of [1280, 390]) {
 test("the demo appeal shows its letter and signatories, honouring hidden names and countries", async ({ page }) => {
   await page.goto("/a/release-detained-journalists");
   await expect(page.getByText("Dear President Dumontel,")).toBeVisible();
+  await expect(page.getByText("Organised by European Centre for Civic Freedoms, Caspian Institute for Peace and Democracy.")).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Release, immediately and unconditionally" })).toBeVisible();
   await expect(page.getByText("Rəşad Məmmədli, Chair, Caspian Institute for Peace and Democracy (Azerbaijan)")).toBeVisible();
   // Aytən Qasımova asked not to be named; İlkin Şükürov asked to hide his country.

@@ -107,6 +107,7 @@ export function AppealForm({ action, defaults, appealId, timeZones, versionNotic
           ),
         )}
         {area("summary", "Summary", 3, "One or two sentences for the page description and for links shared on social media.")}
+        {area("organisers", "Organised by", 3, "The coalition's lead organisations, one per line. Shown on the public page and recorded as the author of the PDF; not printed in the letter.")}
       </fieldset>
 
       <fieldset className="card stack">

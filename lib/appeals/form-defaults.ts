@@ -7,7 +7,7 @@ const on = (b: boolean) => (b ? "on" : "");
 export function appealFormDefaults(appeal?: Appeal): Record<string, string> {
   if (!appeal) {
     return {
-      title: "", slug: "", summary: "", recipient: "", place: "", letterDate: "", salutation: "", body: "",
+      title: "", slug: "", summary: "", organisers: "", recipient: "", place: "", letterDate: "", salutation: "", body: "",
       closing: "Sincerely,", language: "en", allowOrganisations: "on", allowIndividuals: "on",
       drawnSignature: "OPTIONAL", requireApproval: "", publicPdf: "", pageSize: "A4", signatoryLayout: "AUTO",
       deadline: "", deadlineTimeZone: "",
@@ -17,6 +17,7 @@ export function appealFormDefaults(appeal?: Appeal): Record<string, string> {
     title: appeal.title,
     slug: appeal.slug,
     summary: appeal.summary,
+    organisers: appeal.organisers,
     recipient: appeal.recipient,
     place: appeal.place,
     letterDate: appeal.letterDate ? appeal.letterDate.toISOString().slice(0, 10) : "",

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { countryName } from "@/lib/countries";
 import { closeExpiredAppeals } from "@/lib/appeals/deadline";
 import { letterContentOf } from "@/lib/appeals/letter-content";
+import { organiserNames } from "@/lib/appeals/organisers";
 import { composeSignatoryLine } from "@/lib/letter/signatory-line";
 import { listLetterSignatories, type LetterSignatory } from "@/lib/signatures/letter-signatories";
 
@@ -49,6 +50,7 @@ export async function getPublicAppeal({ slug }: { slug: string }) {
     slug: appeal.slug,
     title: appeal.title,
     summary: appeal.summary,
+    organisers: organiserNames(appeal.organisers),
     status: appeal.status,
     language: appeal.language,
     allowOrganisations: appeal.allowOrganisations,

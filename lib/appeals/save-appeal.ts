@@ -22,6 +22,7 @@ function appealData(v: AppealFormValues) {
   return {
     title: v.title,
     summary: v.summary,
+    organisers: v.organisers,
     recipient: v.recipient,
     place: v.place,
     letterDate: v.letterDate ? new Date(`${v.letterDate}T00:00:00Z`) : null,

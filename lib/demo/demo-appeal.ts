@@ -9,6 +9,7 @@ export const demoAppeal = {
   title: "Open letter: Release the journalists and human-rights defenders detained since March",
   summary:
     "Two human-rights organisations and their partners ask the President to release the journalists and defenders detained since the March protests, and to end their prosecution.",
+  organisers: "European Centre for Civic Freedoms\nCaspian Institute for Peace and Democracy",
   language: "en",
   recipient: [
     "M. Étienne DUMONTEL",

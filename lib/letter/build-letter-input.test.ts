@@ -150,6 +150,9 @@ describe("buildLetterInput", () => {
     letter = await built(appeal.id);
     expect(letter.input.metadata.author).toBe("Org One; Org Two; Org Three");
     expect(letterInputAt(letter, NOW, null).metadata.creationDate).toEqual(NOW);
+    // Named organisers are the author, whoever signed first.
+    await db().appeal.update({ where: { id: appeal.id }, data: { organisers: "FIDH\nWomen Lawyers for Justice\n FIDH " } });
+    expect((await built(appeal.id)).input.metadata.author).toBe("FIDH; Women Lawyers for Justice");
   });
 
   it("fingerprints what prints: the same letter the same on any day, anything printed changing it", async () => {

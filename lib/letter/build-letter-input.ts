@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { formatLetterDate } from "@/lib/appeals/format-date";
 import { letterContentOf } from "@/lib/appeals/letter-content";
+import { organiserNames } from "@/lib/appeals/organisers";
 import { letterTextOf, letterTextSha256 } from "@/lib/appeals/letter-text";
 import { countryName } from "@/lib/countries";
 import { db } from "@/lib/db";
@@ -161,7 +162,10 @@ export async function buildLetterInput({
       metadata: {
         title: appeal.title,
         subject: appeal.summary.trim() || appeal.title,
-        author: letterAuthor(shown.filter(({ parts }) => parts.kind === "organisation").map(({ parts }) => parts.organisation ?? "")),
+        author: letterAuthor(
+          organiserNames(appeal.organisers),
+          shown.filter(({ parts }) => parts.kind === "organisation").map(({ parts }) => parts.organisation ?? ""),
+        ),
         language: appeal.language,
       },
     },
@@ -169,12 +173,13 @@ export async function buildLetterInput({
 }
 
 /**
- * The PDF's author: the organisations at the head of the letter (the coalition's leads, in the
- * coordinator's order), at most three, else the app's name. Accounts carry no organisation, so
- * the signing organisations are the best record of who wrote the letter.
+ * The PDF's author: the coordinating organisations the coordinators named ("Organised by"); for
+ * an appeal that names none, the first three signing organisations in the letter's order, else
+ * the app's name.
  */
-function letterAuthor(organisations: string[]): string {
-  const names = [...new Set(organisations.filter(Boolean))].slice(0, 3);
+function letterAuthor(organisers: string[], signingOrganisations: string[]): string {
+  if (organisers.length > 0) return organisers.join("; ");
+  const names = [...new Set(signingOrganisations.filter(Boolean))].slice(0, 3);
   return names.length > 0 ? names.join("; ") : "Undersigned";
 }
 

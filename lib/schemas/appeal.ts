@@ -60,6 +60,8 @@ const appealFields = z.object({
       message: "Use at least 3 lower-case letters, digits and single hyphens, like release-detained-journalists.",
     }),
   summary: text(300, "The summary"),
+  // Optional in what is posted: a form opened before the field existed still saves.
+  organisers: z.string().default("").pipe(text(500, "The organisers")),
   recipient: text(1000, "The recipient block"),
   place: text(200, "The place line"),
   letterDate: z

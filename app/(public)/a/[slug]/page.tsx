@@ -53,6 +53,7 @@ export default async function AppealPage({ params }: Props) {
       )}
       <h1 className="visually-hidden">{appeal.title}</h1>
       <LetterSheet content={appeal.content} />
+      {appeal.organisers.length > 0 && <p className="muted">Organised by {appeal.organisers.join(", ")}.</p>}
       <p className="muted">{signedCountText(appeal.organisations.length, appeal.individuals.length)}</p>
       {appeal.status === "OPEN" && (
         <section aria-labelledby="sign" className="card stack">

@@ -1,7 +1,7 @@
 import { revalidateTag } from "next/cache";
 import { z } from "zod";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
-import { appealCacheTag } from "@/lib/signatures/cache-tags";
+import { appealCacheTag, PUBLIC_APPEALS_TAG } from "@/lib/signatures/cache-tags";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +16,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
     case "CONFIRMED":
       // Expire now, not stale-while-revalidate: the signer goes straight to the page to see their name.
       revalidateTag(appealCacheTag(outcome.slug), { expire: 0 });
+      // The home page's counts too; nobody waits on those, so they refresh in the background.
+      revalidateTag(PUBLIC_APPEALS_TAG, "max");
       return to(`/a/${outcome.slug}/confirmed${outcome.pendingReview ? "?review=1" : ""}`);
     case "ALREADY_CONFIRMED":
       return to(`/a/${outcome.slug}/confirmed?already=1`);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Appeal" ADD COLUMN     "organisers" TEXT NOT NULL DEFAULT '';
