@@ -7,6 +7,7 @@ const pages = [
   { name: "check-email", path: "/sign-in/check-email", heading: "Check your inbox" },
   { name: "sign-in-error", path: "/sign-in/error?error=Verification", heading: "This sign-in link can no longer be used" },
   { name: "demo-appeal", path: "/a/release-detained-journalists", heading: /Release the journalists/ },
+  { name: "demo-signatories", path: "/a/release-detained-journalists/signatories", heading: /^Signatories as of/ },
   { name: "dashboard", path: "/dashboard", heading: "Your appeals", signedIn: true },
 ];
 
@@ -38,9 +39,21 @@ test("the demo appeal shows its letter and signatories, honouring hidden names a
   await expect(page.locator("body")).not.toContainText("@example.org");
 });
 
+test("the full list of signatories shows every public signer, hidden names and countries left out", async ({ page }) => {
+  await page.goto("/a/release-detained-journalists/signatories");
+  const items = page.getByRole("listitem");
+  await expect(items.filter({ hasText: "Women Lawyers for Justice (Azerbaijan)" })).toBeVisible();
+  await expect(items.filter({ hasText: "İlkin Şükürov, Human-rights defender" })).toBeVisible();
+  await expect(page.getByText("Aytən Qasımova")).toHaveCount(0);
+  await expect(page.locator("main")).not.toContainText("@example.org");
+  // Six signers fit on one page: no pager, and no second page.
+  await expect(page.getByRole("navigation", { name: "Pages of signatories" })).toHaveCount(0);
+  expect((await page.goto("/a/release-detained-journalists/signatories?page=2"))?.status()).toBe(404);
+});
+
 test("a draft or unknown appeal is not found", async ({ page, hook }) => {
   const draft = await hook<{ slug: string }>("create-appeal", { status: "DRAFT" });
-  for (const path of [`/a/${draft.slug}`, "/a/no-such-appeal"]) {
+  for (const path of [`/a/${draft.slug}`, `/a/${draft.slug}/signatories`, "/a/no-such-appeal"]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
   }
