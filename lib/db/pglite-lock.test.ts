@@ -99,7 +99,8 @@ function lastReport(stdout: string): Report {
   return JSON.parse(last ?? "null") as Report;
 }
 
-describe("one process per embedded database", () => {
+// The embedded database only: the PostgreSQL run (TEST_DATABASE_URL) would repeat these process tests unchanged.
+describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))("one process per embedded database", () => {
   it(
     "refuses a second process while the app holds the database, naming the holder, and leaves the database working",
     async () => {
@@ -198,34 +199,33 @@ describe("one process per embedded database", () => {
           console.log(err instanceof DatabaseLockedError ? "refused " + err.pid : "error " + err.message);
         }
         process.stdin.resume();`;
-      for (let round = 0; round < 3; round++) {
-        const dataDir = tempDataDir();
-        const dir = path.join(dataDir, "pglite");
-        const gone = start(["-e", ""], dataDir);
-        await gone.exited;
-        fs.writeFileSync(lockFileFor(dir), String(gone.child.pid));
+      // One round fails the old takeover (3 of 5 racers won it); each racer costs a process start-up.
+      const dataDir = tempDataDir();
+      const dir = path.join(dataDir, "pglite");
+      const gone = start(["-e", ""], dataDir);
+      await gone.exited;
+      fs.writeFileSync(lockFileFor(dir), String(gone.child.pid));
 
-        const at = Date.now() + 6000;
-        const racers = Array.from({ length: 5 }, () => start(["-e", racer(dir, at)], dataDir));
-        const answers = await Promise.all(
-          racers.map(async (r) => {
-            const line = await readline.createInterface({ input: r.child.stdout })[Symbol.asyncIterator]().next();
-            if (line.done) throw new Error(`a racer ended early:\n${r.output().stderr}`);
-            return { pid: r.child.pid, answer: String(line.value) };
-          }),
-        );
-        const winners = answers.filter((a) => a.answer.startsWith("won "));
-        expect(winners, JSON.stringify(answers)).toHaveLength(1);
-        const winner = winners[0]!.pid;
-        for (const a of answers) if (a.pid !== winner) expect(a.answer).toBe(`refused ${winner}`);
-        expect(fs.readFileSync(lockFileFor(dir), "utf8")).toBe(String(winner));
-        // Nothing left beside the lock but the lock itself.
-        expect(fs.readdirSync(dataDir).filter((f) => f.startsWith("pglite.lock"))).toEqual(["pglite.lock"]);
+      const at = Date.now() + 6000;
+      const racers = Array.from({ length: 4 }, () => start(["-e", racer(dir, at)], dataDir));
+      const answers = await Promise.all(
+        racers.map(async (r) => {
+          const line = await readline.createInterface({ input: r.child.stdout })[Symbol.asyncIterator]().next();
+          if (line.done) throw new Error(`a racer ended early:\n${r.output().stderr}`);
+          return { pid: r.child.pid, answer: String(line.value) };
+        }),
+      );
+      const winners = answers.filter((a) => a.answer.startsWith("won "));
+      expect(winners, JSON.stringify(answers)).toHaveLength(1);
+      const winner = winners[0]!.pid;
+      for (const a of answers) if (a.pid !== winner) expect(a.answer).toBe(`refused ${winner}`);
+      expect(fs.readFileSync(lockFileFor(dir), "utf8")).toBe(String(winner));
+      // Nothing left beside the lock but the lock itself.
+      expect(fs.readdirSync(dataDir).filter((f) => f.startsWith("pglite.lock"))).toEqual(["pglite.lock"]);
 
-        for (const r of racers) r.child.stdin.end();
-        await Promise.all(racers.map((r) => r.exited));
-        expect(fs.existsSync(lockFileFor(dir))).toBe(false);
-      }
+      for (const r of racers) r.child.stdin.end();
+      await Promise.all(racers.map((r) => r.exited));
+      expect(fs.existsSync(lockFileFor(dir))).toBe(false);
     },
     TIMEOUT,
   );
