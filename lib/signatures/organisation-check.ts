@@ -3,11 +3,28 @@ import freemail from "freemail";
 import tldjs from "tldjs";
 import { emailDomain } from "@/lib/signatures/normalize-email";
 
+// Both look-ups scan long lists (freemail's thousands of domains, the public suffix rules): in a
+// burst of sign-ons they were an eighth of the server's time. The answers depend on the domain
+// alone and most signers share a few domains, so they are remembered, a bounded number of them.
+const MEMO_LIMIT = 10_000;
+function memo<T>(fn: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (known.has(key)) return known.get(key) as T;
+    const value = fn(key);
+    if (known.size >= MEMO_LIMIT) known.clear();
+    known.set(key, value);
+    return value;
+  };
+}
+
 /** The registrable domain ("bbc.co.uk" for "news.bbc.co.uk"), by the public suffix list; null for a bare suffix like "co.uk". */
-function registrableDomain(host: string): string | null {
+const registrableDomain = memo((host: string) => {
   const ascii = domainToASCII(host.toLowerCase().replace(/\.$/, ""));
   return ascii ? tldjs.getDomain(ascii) : null;
-}
+});
+
+const isFreeMailDomain = memo((domain: string) => freemail.isFree(`x@${domain}`));
 
 /**
  * "Domain verified" when the signer's address and the organisation's website share one
@@ -16,7 +33,7 @@ function registrableDomain(host: string): string | null {
  * organisation signing from such an address.
  */
 export function organisationCheck({ email, website, kind }: { email: string; website: string | null; kind: "organisation" | "individual" }) {
-  const free = freemail.isFree(email);
+  const free = isFreeMailDomain(emailDomain(email));
   let domainVerified = false;
   if (website && !free) {
     let host: string | null = null;
