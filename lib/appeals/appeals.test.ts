@@ -7,31 +7,11 @@ import { archiveAppeal, closeAppeal, deleteAppeal, publishAppeal, reopenAppeal, 
 import { createAppeal as saveNewAppeal, updateAppeal } from "@/lib/appeals/save-appeal";
 import { getAppealOverview } from "@/lib/appeals/get-appeal-overview";
 import { listMyAppeals } from "@/lib/appeals/list-my-appeals";
-import { createAppeal, createSignature, createUser } from "@/lib/factories";
+import { appealFormInput, createAppeal, createSignature, createUser } from "@/lib/factories";
 import { appealFormSchema } from "@/lib/schemas/appeal";
 import { isAppError } from "@/lib/errors";
 
-const form = (overrides: Record<string, string> = {}) =>
-  appealFormSchema.parse({
-    title: "Open letter: Free the reporters",
-    slug: "",
-    summary: "",
-    recipient: "M. Étienne DUMONTEL\nPresident",
-    place: "Brussels, Baku,",
-    letterDate: "2026-11-20",
-    salutation: "Dear President,",
-    body: "We call on you to act.\n\n1. Release them.\n2. Investigate.",
-    closing: "Sincerely,",
-    language: "en",
-    allowOrganisations: "on",
-    allowIndividuals: "on",
-    drawnSignature: "OPTIONAL",
-    pageSize: "A4",
-    signatoryLayout: "AUTO",
-    deadline: "",
-    deadlineTimeZone: "",
-    ...overrides,
-  });
+const form = (overrides: Record<string, string> = {}) => appealFormSchema.parse({ ...appealFormInput, ...overrides });
 
 async function expectCode(promise: Promise<unknown>, code: string) {
   await expect(promise).rejects.toSatisfy((err: unknown) => isAppError(err) && err.code === code);

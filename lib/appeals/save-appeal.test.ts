@@ -5,31 +5,12 @@ import { appealFormDefaults } from "@/lib/appeals/form-defaults";
 import { closeAppeal, publishAppeal } from "@/lib/appeals/lifecycle";
 import { createAppeal as saveNewAppeal, STALE_FORM_MESSAGE, updateAppeal } from "@/lib/appeals/save-appeal";
 import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
-import { createAppeal, createSignature, createUser } from "@/lib/factories";
+import { appealFormInput, createAppeal, createSignature, createUser } from "@/lib/factories";
 import { appealEditSchema, appealFormSchema, deadlineLocalValue } from "@/lib/schemas/appeal";
 
-const base = {
-  title: "Open letter: Free the reporters",
-  slug: "",
-  summary: "",
-  recipient: "M. Étienne DUMONTEL\nPresident",
-  place: "Brussels, Baku,",
-  letterDate: "2026-11-20",
-  salutation: "Dear President,",
-  body: "We call on you to act.\n\n1. Release them.\n2. Investigate.",
-  closing: "Sincerely,",
-  language: "en",
-  allowOrganisations: "on",
-  allowIndividuals: "on",
-  drawnSignature: "OPTIONAL",
-  pageSize: "A4",
-  signatoryLayout: "AUTO",
-  deadline: "",
-  deadlineTimeZone: "",
-};
 
 /** What the editor submits for a new appeal. */
-const newForm = (overrides: Record<string, string> = {}) => appealFormSchema.parse({ ...base, ...overrides });
+const newForm = (overrides: Record<string, string> = {}) => appealFormSchema.parse({ ...appealFormInput, ...overrides });
 
 /** What the editor of a saved appeal submits: the stored values as the form shows them, then edits. */
 async function editForm(appealId: string, overrides: Record<string, string> = {}) {
@@ -76,7 +57,7 @@ describe("a deadline in the past", () => {
     const added = await updateAppeal({ userId: owner.id, appealId: none, values: await editForm(none, { deadline: moved, deadlineTimeZone: "UTC" }) });
     expect(added).toEqual({ ok: false, fieldErrors: { deadline: ["The deadline must be in the future."] } });
 
-    const parsed = appealFormSchema.safeParse({ ...base, deadline: moved, deadlineTimeZone: "UTC" });
+    const parsed = appealFormSchema.safeParse({ ...appealFormInput, deadline: moved, deadlineTimeZone: "UTC" });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues).toContainEqual(expect.objectContaining({ path: ["deadline"], message: "The deadline must be in the future." }));
     // A future one is fine anywhere.
@@ -173,7 +154,7 @@ describe("the language tag", () => {
     expect((await stored(saved.appealId)).language).toBe("az-Latn");
 
     for (const language of ["und", "UND-Latn"]) {
-      const parsed = appealFormSchema.safeParse({ ...base, language });
+      const parsed = appealFormSchema.safeParse({ ...appealFormInput, language });
       expect(parsed.success).toBe(false);
       expect(parsed.error?.issues).toEqual([expect.objectContaining({ path: ["language"], message: expect.stringContaining("undetermined") })]);
     }
@@ -201,13 +182,13 @@ describe("raw HTML in the letter", () => {
   it("is a field error on the body, found by the letter's Markdown parser", () => {
     const message = "HTML is not allowed; use Markdown";
     for (const body of ["<script>alert(1)</script>", "Dear all,\n\n<div>block</div>", "We ask <b>you</b> to act.", '<img src=x onerror="x()">', "An <!-- aside --> comment"]) {
-      const parsed = appealFormSchema.safeParse({ ...base, body });
+      const parsed = appealFormSchema.safeParse({ ...appealFormInput, body });
       expect(parsed.success, body).toBe(false);
       expect(parsed.error?.issues, body).toEqual([expect.objectContaining({ path: ["body"], message: expect.stringContaining(message) })]);
     }
     // Code, autolinks and a lone "<" are not HTML.
     for (const body of ["Write `<b>` to embolden.", "See <https://example.org/report>.", "Fewer than 3 < 5 people.", "Code:\n\n    <div>indented</div>"]) {
-      expect(appealFormSchema.safeParse({ ...base, body }).success, body).toBe(true);
+      expect(appealFormSchema.safeParse({ ...appealFormInput, body }).success, body).toBe(true);
     }
   });
 });

@@ -49,3 +49,24 @@ export async function createSignature({
     },
   });
 }
+
+/** What the appeal editor posts for a complete new letter, before the schema parses it. */
+export const appealFormInput: Record<string, string> = {
+  title: "Open letter: Free the reporters",
+  slug: "",
+  summary: "",
+  recipient: "M. Étienne DUMONTEL\nPresident",
+  place: "Brussels, Baku,",
+  letterDate: "2026-11-20",
+  salutation: "Dear President,",
+  body: "We call on you to act.\n\n1. Release them.\n2. Investigate.",
+  closing: "Sincerely,",
+  language: "en",
+  allowOrganisations: "on",
+  allowIndividuals: "on",
+  drawnSignature: "OPTIONAL",
+  pageSize: "A4",
+  signatoryLayout: "AUTO",
+  deadline: "",
+  deadlineTimeZone: "",
+};
