@@ -34,7 +34,8 @@ const GATHER_MS = 3;
 /**
  * Group commit: sign-ons that arrive while a batch is being written wait and are written together
  * in the next transaction, each answered only once its batch has committed. One transaction per
- * batch instead of per sign-on is what lets one process take hundreds of sign-ons a second.
+ * batch instead of per sign-on keeps the database's share of each sign-on small (under load a
+ * batch holds 20–30 of them).
  */
 class SignOnBatcher {
   private queue: { unit: SignOnUnit; resolve: (o: SignOnOutcome) => void; reject: (e: unknown) => void }[] = [];
