@@ -21,6 +21,19 @@ export function parseLetterMarkdown(src: string): LetterBlock[] {
   return convertBlocks(root.children, collectDefinitions(root));
 }
 
+/**
+ * Whether a letter body holds raw HTML, as this parser sees it. The letter drops html nodes when
+ * it prints, but the stored body is what signers' hashes cover, so HTML would be signed text that
+ * nobody can read. Tags inside code spans and blocks are code, not HTML, and `<https://…>`
+ * autolinks are links: neither counts.
+ */
+export function containsRawHtml(markdown: string): boolean {
+  if (!markdown.includes("<")) return false;
+  const visit = (node: Nodes): boolean =>
+    node.type === "html" || ("children" in node && node.children.some((child) => visit(child)));
+  return visit(fromMarkdown(markdown));
+}
+
 const RTL_LANGUAGES = new Set(["ar", "fa", "he", "iw", "ur", "ps", "yi", "ckb", "dv", "sd", "ug"]);
 
 export function letterDirection(language: string): "ltr" | "rtl" {

@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
-import { containsRawHtml } from "@/lib/appeals/raw-html";
+import { containsRawHtml } from "@/lib/markdown/letter-markdown";
 
 // One schema for the appeal editor: the form shows its messages next to each field and the
 // Server Action parses the same FormData with it.
