@@ -1,6 +1,6 @@
 import type { PublicSignatory } from "@/lib/appeals/get-public-appeal";
 
-export const SIGNATORIES_PER_PAGE = 1000;
+const SIGNATORIES_PER_PAGE = 1000;
 
 interface Slice {
   items: PublicSignatory[];
